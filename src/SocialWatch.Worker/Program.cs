@@ -1,0 +1,3 @@
+using SocialWatch.Worker.Cli;
+
+return await SocialWatchCli.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace SocialWatch.Worker.Storage;
+
+internal static class StorageRegistration
+{
+    /// <summary>One NpgsqlDataSource (and so one connection pool) for the whole process.</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Columns are snake_case, C# names PascalCase: last_success_at maps to LastSuccessAt.
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton<Migrator>();
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SocialWatch.Fakes.X;
+
+namespace SocialWatch.Worker.Tests;
+
+/// <summary>Builds the real worker host (all features, real configuration binding) for a test.</summary>
+internal static class TestHosts
+{
+    public const string OfficialXId = "1000000001";
+
+    public static Dictionary<string, string?> Settings(string connectionString) => new()
+    {
+        ["Database:ConnectionString"] = connectionString,
+        ["Resilience:BaseDelay"] = "00:00:00.050",
+        ["Resilience:MaxRetries"] = "3",
+        ["Resilience:AttemptTimeout"] = "00:00:02",
+        ["Resilience:TotalTimeout"] = "00:00:20",
+        ["Resilience:MaxRateLimitWait"] = "00:00:05",
+        ["Scheduler:ClusterCheckinInterval"] = "00:00:02",
+        ["Scheduler:ShutdownTimeout"] = "00:00:10",
+    };
+
+    /// <summary>Settings for one X source against the fake.</summary>
+    public static Dictionary<string, string?> WithXSource(this Dictionary<string, string?> settings, XFake fake,
+        string name = "x-official", string kind = "OfficialTimeline", string target = OfficialXId, int index = 0, string every = "00:05:00")
+    {
+        settings["X:BaseUrl"] = fake.Server.BaseAddress.ToString();
+        settings["X:BearerToken"] = fake.BearerToken;
+        settings[$"Sources:{index}:Name"] = name;
+        settings[$"Sources:{index}:Platform"] = "x";
+        settings[$"Sources:{index}:Kind"] = kind;
+        settings[$"Sources:{index}:Target"] = target;
+        settings[$"Sources:{index}:Every"] = every;
+        settings[$"Sources:{index}:BackfillDays"] = "0";
+        return settings;
+    }
+
+    public static IHost Build(IReadOnlyDictionary<string, string?> settings) =>
+        WorkerHost.CreateBuilder(overrides: settings, jsonLogs: false).Build();
+
+    public static T Get<T>(this IHost host) where T : notnull => host.Services.GetRequiredService<T>();
+}
