@@ -21,6 +21,31 @@ public static class ConnectorRegistration
         return services;
     }
 
+    /// <summary>
+    /// What is missing for a source of this platform and kind to be polled, as a message naming the
+    /// setting (and its environment variable), or null when nothing is. The worker's start-up checks
+    /// call it for every enabled source.
+    /// </summary>
+    public static string? CredentialProblem(IConfiguration configuration, string platform, SourceKind kind)
+    {
+        switch (platform)
+        {
+            case "x":
+                var x = configuration.GetSection(XOptions.Section).Get<XOptions>() ?? new XOptions();
+                if (string.IsNullOrWhiteSpace(x.BearerToken) && string.IsNullOrWhiteSpace(x.OwnedUserToken))
+                {
+                    return "X:BearerToken is required (environment variable X__BearerToken or a secret file)";
+                }
+                if (kind == SourceKind.AccountSearch && string.IsNullOrWhiteSpace(x.OwnedUserToken))
+                {
+                    return "X account search needs user context: X:OwnedUserToken is required (environment variable X__OwnedUserToken)";
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>Settings every platform client shares: no buffering past the body cap, and the
     /// resilience pipeline (not HttpClient) owns timeouts.</summary>
     internal static void ConfigureClient(IServiceProvider services, HttpClient client)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Quartz;
 using SocialWatch.Connectors;
@@ -52,7 +53,7 @@ internal sealed class SourcesOptions
 }
 
 /// <summary>Start-up checks of the sources: a bad entry stops the worker with a message naming the setting.</summary>
-internal sealed class SourcesOptionsValidator(IOptions<Connectors.X.XOptions> x) : IValidateOptions<SourcesOptions>
+internal sealed class SourcesOptionsValidator(IConfiguration configuration) : IValidateOptions<SourcesOptions>
 {
     internal static readonly string[] Platforms = ["x", "facebook", "bluesky", "mastodon", "rss"];
     internal static readonly TimeSpan MinimumInterval = TimeSpan.FromSeconds(1);
@@ -101,9 +102,9 @@ internal sealed class SourcesOptionsValidator(IOptions<Connectors.X.XOptions> x)
             {
                 errors.Add($"{at}:BackfillDays must be between 0 and 365");
             }
-            if (s.Enabled && s.Platform == "x" && string.IsNullOrWhiteSpace(x.Value.BearerToken) && string.IsNullOrWhiteSpace(x.Value.OwnedUserToken))
+            if (s.Enabled && s.Kind is { } kind && ConnectorRegistration.CredentialProblem(configuration, s.Platform, kind) is { } missing)
             {
-                errors.Add($"{at} ('{s.Name}') polls X, so X:BearerToken is required (environment variable X__BearerToken or secret file)");
+                errors.Add($"{at} ('{s.Name}'): {missing}");
             }
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
