@@ -1,0 +1,143 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SocialWatch.Rules;
+
+/// <summary>The flags for one input record, in file order.</summary>
+public sealed record ClassifiedRecord(CorpusRecord Record, IReadOnlyList<RuleFlag> Flags)
+{
+    /// <summary>The output line: <c>{"id": ..., "flags": [{"rule", "severity", "score", "evidence", "policy_clause"}]}</c>.</summary>
+    public JsonObject ToJson()
+    {
+        var flags = new JsonArray();
+        foreach (var flag in Flags)
+        {
+            flags.Add(new JsonObject
+            {
+                ["rule"] = flag.Rule,
+                ["severity"] = flag.Severity,
+                ["score"] = flag.Score,
+                ["evidence"] = flag.Evidence.DeepClone(),
+                ["policy_clause"] = flag.PolicyClause,
+            });
+        }
+
+        return new JsonObject { ["id"] = Record.Id, ["flags"] = flags };
+    }
+}
+
+/// <summary>
+/// The <c>classify</c> verb: runs the rules offline over a corpus-format file, in file order, treating
+/// earlier official posts as official statements. Labels (<c>expect</c>, <c>note</c>) are ignored.
+/// </summary>
+public static class ClassifyRun
+{
+    private static readonly JsonSerializerOptions OutputJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Classifies every record of <paramref name="inputPath"/> and writes one JSON line per record.</summary>
+    /// <returns>The number of records written.</returns>
+    /// <exception cref="CorpusFormatException">A missing or malformed watch, input, or logo file.</exception>
+    public static int Run(string watchPath, string inputPath, TextWriter output, RulesOptions? options = null, ISentenceEmbedder? embedder = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var count = 0;
+        foreach (var result in Classify(watchPath, inputPath, options, embedder))
+        {
+            output.WriteLine(result.ToJson().ToJsonString(OutputJson));
+            count++;
+        }
+
+        output.Flush();
+        return count;
+    }
+
+    /// <summary>Classifies every record, lazily, in file order.</summary>
+    public static IEnumerable<ClassifiedRecord> Classify(string watchPath, string inputPath, RulesOptions? options = null, ISentenceEmbedder? embedder = null)
+    {
+        ArgumentNullException.ThrowIfNull(watchPath);
+        ArgumentNullException.ThrowIfNull(inputPath);
+        options ??= new RulesOptions();
+        var watch = WatchOptions.LoadFile(watchPath);
+        var logoHashes = LoadLogoHashes(watch, watchPath);
+        var records = CorpusReader.Read(inputPath);
+        var classifier = new Classifier(watch, options, logoHashes, embedder);
+        return ClassifyRecords(classifier, records, inputPath, options);
+    }
+
+    /// <summary>
+    /// Hashes the configured logo files (each with its rotated copies, <see cref="PerceptualHash.ComputeReferenceSet"/>),
+    /// resolved against the watch file's folder.
+    /// </summary>
+    public static IReadOnlyList<ulong> LoadLogoHashes(WatchOptions watch, string watchPath)
+    {
+        ArgumentNullException.ThrowIfNull(watch);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(watchPath)) ?? ".";
+        var hashes = new List<ulong>();
+        foreach (var logo in watch.ResolveLogoPaths(folder))
+        {
+            if (!File.Exists(logo))
+            {
+                throw new CorpusFormatException(watchPath, null, $"logo file not found: {logo}");
+            }
+
+            try
+            {
+                hashes.AddRange(PerceptualHash.ComputeReferenceSet(File.ReadAllBytes(logo)));
+            }
+            catch (InvalidImageException ex)
+            {
+                throw new CorpusFormatException(watchPath, null, $"logo file is not a readable image: {logo}", ex);
+            }
+        }
+
+        return hashes;
+    }
+
+    private static IEnumerable<ClassifiedRecord> ClassifyRecords(Classifier classifier, IEnumerable<CorpusRecord> records, string inputPath, RulesOptions options)
+    {
+        var statements = new OfficialStatements(options);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(inputPath)) ?? ".";
+        var avatarHashes = new Dictionary<string, ulong?>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            var author = record.Author!;
+            ulong? avatarHash = null;
+            if (!string.IsNullOrWhiteSpace(author.Avatar))
+            {
+                var path = Path.GetFullPath(Path.Combine(folder, author.Avatar));
+                if (!avatarHashes.TryGetValue(path, out avatarHash))
+                {
+                    // A missing or broken avatar is not fatal: the account is still checked by name.
+                    avatarHash = File.Exists(path) ? PerceptualHash.TryCompute(File.ReadAllBytes(path)) : null;
+                    avatarHashes[path] = avatarHash;
+                }
+            }
+
+            var account = new AccountInput(record.Platform, author.Id, author.Handle ?? "", author.DisplayName ?? "", author.Bio ?? "", avatarHash);
+            var post = new PostInput(record.Platform, record.Id, record.Url, record.CreatedAt, record.Text ?? "", account, record.InReplyTo);
+
+            var flags = new List<RuleFlag>(3);
+            flags.AddRange(classifier.CheckAccount(account));
+            if (!string.IsNullOrWhiteSpace(post.Text))
+            {
+                foreach (var flag in classifier.CheckPost(post, statements))
+                {
+                    if (!flags.Exists(f => f.Rule == flag.Rule))
+                    {
+                        flags.Add(flag);
+                    }
+                }
+
+                if (classifier.IsOfficial(account.Platform, account.Id))
+                {
+                    statements.Add(post);
+                }
+            }
+
+            yield return new ClassifiedRecord(record, flags);
+        }
+    }
+}

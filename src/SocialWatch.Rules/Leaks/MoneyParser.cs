@@ -1,0 +1,327 @@
+using System.Globalization;
+using SocialWatch.Rules.Normalisation;
+
+namespace SocialWatch.Rules.Leaks;
+
+/// <summary>A money amount found in folded text, with its value in pounds.</summary>
+internal readonly record struct MoneyAmount(int Start, int Length, decimal Value, bool Approximate)
+{
+    public int End => Start + Length;
+}
+
+/// <summary>
+/// Finds money amounts written any of the ways people write them: "£48,500", "£1.2m", "48.5k",
+/// "£310k", "3,200 pounds", "forty-eight thousand pounds", "fifty grand", "just under fifty grand".
+/// Works on folded text (lower case); never throws. Bare "12m" is not money (metres), "£12m" is.
+/// </summary>
+internal static class MoneyParser
+{
+    private static readonly string[] Approximators =
+    [
+        "just under ", "just over ", "under ", "over ", "around ", "about ", "roughly ", "nearly ", "almost ",
+        "approximately ", "approx ", "circa ", "c. ", "some ", "up to ",
+    ];
+
+    private static readonly Dictionary<string, int> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6,
+        ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12,
+        ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17,
+        ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fourty"] = 40,
+        ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+    };
+
+    /// <summary>Cheap test before <see cref="Find"/>: a currency sign, a digit, or a money word.</summary>
+    public static bool MayContainMoney(string folded) =>
+        folded.Contains('£') || folded.Contains('$') || folded.Contains('€')
+        || folded.Contains("grand", StringComparison.Ordinal) || folded.Contains("pound", StringComparison.Ordinal)
+        || folded.Contains("quid", StringComparison.Ordinal) || ContainsDigitK(folded);
+
+    public static List<MoneyAmount> Find(string folded)
+    {
+        var found = new List<MoneyAmount>();
+        if (string.IsNullOrEmpty(folded))
+        {
+            return found;
+        }
+
+        var i = 0;
+        while (i < folded.Length)
+        {
+            var c = folded[i];
+            if (c is '£' or '$' or '€')
+            {
+                var j = SkipSpaces(folded, i + 1);
+                if (TryNumber(folded, j, out var value, out var end) || TryWordNumber(folded, j, out value, out end))
+                {
+                    end = ApplyMultiplier(folded, end, allowBareM: true, ref value);
+                    found.Add(WithApproximator(folded, i, end, value));
+                    i = end;
+                    continue;
+                }
+            }
+            else if (char.IsAsciiDigit(c) && (i == 0 || !IsNumberChar(folded[i - 1])))
+            {
+                if (TryNumber(folded, i, out var value, out var end))
+                {
+                    var before = value;
+                    var multiplied = ApplyMultiplier(folded, end, allowBareM: false, ref value);
+                    var unitEnd = Unit(folded, multiplied);
+                    if (unitEnd > multiplied || (multiplied > end && value != before))
+                    {
+                        found.Add(WithApproximator(folded, i, Math.Max(unitEnd, multiplied), value));
+                        i = Math.Max(unitEnd, multiplied);
+                        continue;
+                    }
+
+                    i = end;
+                    continue;
+                }
+            }
+            else if (char.IsAsciiLetterLower(c) && (i == 0 || !char.IsAsciiLetterLower(folded[i - 1])))
+            {
+                if (TryWordNumber(folded, i, out var value, out var end))
+                {
+                    var multiplied = ApplyMultiplier(folded, end, allowBareM: false, ref value);
+                    var unitEnd = Unit(folded, multiplied);
+                    var isGrand = multiplied > end && folded.AsSpan(SkipSpaces(folded, end)).StartsWith("grand", StringComparison.Ordinal);
+                    if (unitEnd > multiplied || isGrand)
+                    {
+                        var stop = Math.Max(unitEnd, multiplied);
+                        found.Add(WithApproximator(folded, i, stop, value));
+                        i = stop;
+                        continue;
+                    }
+
+                    i = end;
+                    continue;
+                }
+            }
+
+            i++;
+        }
+
+        return found;
+    }
+
+    private static MoneyAmount WithApproximator(string folded, int start, int end, decimal value)
+    {
+        foreach (var approximator in Approximators)
+        {
+            if (start >= approximator.Length && folded.AsSpan(start - approximator.Length, approximator.Length).SequenceEqual(approximator))
+            {
+                return new MoneyAmount(start - approximator.Length, end - start + approximator.Length, value, true);
+            }
+        }
+
+        return new MoneyAmount(start, end - start, value, false);
+    }
+
+    /// <summary>Digits with thousands commas and a decimal point: "48,500", "1.2", "19.5".</summary>
+    private static bool TryNumber(string s, int start, out decimal value, out int end)
+    {
+        value = 0;
+        end = start;
+        var i = start;
+        var digits = 0;
+        Span<char> buffer = stackalloc char[32];
+        var length = 0;
+        var seenPoint = false;
+        while (i < s.Length && length < buffer.Length)
+        {
+            var c = s[i];
+            if (char.IsAsciiDigit(c))
+            {
+                buffer[length++] = c;
+                digits++;
+                i++;
+            }
+            else if (c == ',' && digits > 0 && i + 3 < s.Length + 1 && HasThreeDigits(s, i + 1))
+            {
+                i++; // thousands separator
+            }
+            else if (c == '.' && !seenPoint && digits > 0 && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1]))
+            {
+                seenPoint = true;
+                buffer[length++] = '.';
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        end = i;
+        return decimal.TryParse(buffer[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool HasThreeDigits(string s, int at) =>
+        at + 3 <= s.Length && char.IsAsciiDigit(s[at]) && char.IsAsciiDigit(s[at + 1]) && char.IsAsciiDigit(s[at + 2])
+        && (at + 3 == s.Length || !char.IsAsciiDigit(s[at + 3]));
+
+    /// <summary>"forty-eight thousand", "fifty", "a hundred and twenty", "one point two".</summary>
+    private static bool TryWordNumber(string s, int start, out decimal value, out int end)
+    {
+        value = 0;
+        end = start;
+        decimal total = 0;
+        decimal current = 0;
+        var any = false;
+        var i = start;
+        while (i < s.Length)
+        {
+            var wordEnd = i;
+            while (wordEnd < s.Length && char.IsAsciiLetterLower(s[wordEnd]))
+            {
+                wordEnd++;
+            }
+
+            if (wordEnd == i)
+            {
+                break;
+            }
+
+            var word = s.AsSpan(i, wordEnd - i);
+            if (NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var n))
+            {
+                current += n;
+                any = true;
+            }
+            else if (word.SequenceEqual("hundred") && any)
+            {
+                current = Math.Max(current, 1) * 100;
+            }
+            else if (word.SequenceEqual("thousand") && any)
+            {
+                total += Math.Max(current, 1) * 1000;
+                current = 0;
+            }
+            else if (word.SequenceEqual("and") && any)
+            {
+                // "a hundred and twenty": only part of the number when another number word follows.
+                var next = SkipSpaces(s, wordEnd);
+                if (!StartsWithNumberWord(s, next))
+                {
+                    break;
+                }
+            }
+            else
+            {
+                break;
+            }
+
+            end = wordEnd;
+            i = wordEnd;
+            if (i < s.Length && (s[i] == '-' || s[i] == ' ') && i + 1 < s.Length && char.IsAsciiLetterLower(s[i + 1]))
+            {
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        value = total + current;
+        return any;
+    }
+
+    private static bool StartsWithNumberWord(string s, int at)
+    {
+        var wordEnd = at;
+        while (wordEnd < s.Length && char.IsAsciiLetterLower(s[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        return wordEnd > at && NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(s.AsSpan(at, wordEnd - at));
+    }
+
+    /// <summary>Applies "k", "m", "bn", "thousand", "million", "grand" after a number.</summary>
+    private static int ApplyMultiplier(string s, int end, bool allowBareM, ref decimal value)
+    {
+        var at = end;
+        if (at < s.Length && (s[at] == 'k' || s[at] == 'm') && (at + 1 == s.Length || !char.IsAsciiLetterLower(s[at + 1])))
+        {
+            if (s[at] == 'k')
+            {
+                value *= 1000;
+                return at + 1;
+            }
+
+            if (allowBareM || Unit(s, at + 1) > at + 1)
+            {
+                value *= 1_000_000;
+                return at + 1;
+            }
+
+            return end;
+        }
+
+        if (at + 2 <= s.Length && s.AsSpan(at, 2).SequenceEqual("bn") && (at + 2 == s.Length || !char.IsAsciiLetterLower(s[at + 2])))
+        {
+            value *= 1_000_000_000;
+            return at + 2;
+        }
+
+        var word = SkipSpaces(s, at);
+        foreach (var (text, factor) in (ReadOnlySpan<(string, decimal)>)[("thousand", 1000m), ("grand", 1000m), ("million", 1_000_000m), ("billion", 1_000_000_000m)])
+        {
+            if (s.AsSpan(word).StartsWith(text, StringComparison.Ordinal)
+                && (word + text.Length == s.Length || !char.IsAsciiLetterLower(s[word + text.Length])))
+            {
+                value *= factor;
+                return word + text.Length;
+            }
+        }
+
+        return end;
+    }
+
+    /// <summary>End of a currency word after the number ("pounds", "quid", "gbp"), or the same position.</summary>
+    private static int Unit(string s, int at)
+    {
+        var word = SkipSpaces(s, at);
+        foreach (var unit in (ReadOnlySpan<string>)["pounds", "pound", "quid", "gbp", "sterling"])
+        {
+            if (s.AsSpan(word).StartsWith(unit, StringComparison.Ordinal)
+                && (word + unit.Length == s.Length || !char.IsAsciiLetterLower(s[word + unit.Length])))
+            {
+                return word + unit.Length;
+            }
+        }
+
+        return at;
+    }
+
+    private static int SkipSpaces(string s, int at)
+    {
+        while (at < s.Length && s[at] == ' ')
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    private static bool IsNumberChar(char c) => char.IsAsciiDigit(c) || c == '.' || c == ',';
+
+    private static bool ContainsDigitK(string s)
+    {
+        for (var i = 1; i < s.Length; i++)
+        {
+            if (s[i] == 'k' && char.IsAsciiDigit(s[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,356 @@
+using System.Text.Json.Nodes;
+using SocialWatch.Rules.Leaks;
+using SocialWatch.Rules.Normalisation;
+
+namespace SocialWatch.Rules.Misrepresentation;
+
+/// <summary>
+/// Claims about what the council decided, said, spent, banned or will do, in posts by accounts that are
+/// not official. A claim is a sentence (not a question, not thanks) in which the council, its clerk or
+/// councillors, or an official account being addressed, go with an assertion word; or, for an account
+/// whose name passes itself off as the council, a sentence announcing a change in the council's voice.
+/// A staff member presenting a view as the council's position is a claim too; one with a disclaimer
+/// ("views my own") is not. A claim that agrees with an official statement on the same topic (same
+/// figures or dates) or cites the council's own website is an accurate report and not flagged; one that
+/// contradicts a statement (different figures or dates, a change the statement denies) is high severity.
+/// </summary>
+internal sealed class MisrepresentationRule
+{
+    private readonly RulesOptions _options;
+    private readonly CouncilReferences _references;
+    private readonly Lexicon _assertions;
+    private readonly Lexicon _change;
+    private readonly Lexicon _statusQuo;
+    private readonly Lexicon _councilVoice;
+    private readonly Lexicon _thanks;
+    private readonly Lexicon _disclaimers;
+    private readonly Lexicon _positions;
+    private readonly Lexicon _citations;
+    private readonly string _websiteFolded;
+    private readonly ISentenceEmbedder? _embedder;
+
+    public MisrepresentationRule(WatchOptions watch, RulesOptions options, ISentenceEmbedder? embedder)
+    {
+        _options = options;
+        _references = new CouncilReferences(watch, options);
+        _assertions = new Lexicon(options.AssertionWords);
+        _change = new Lexicon(options.ChangeWords);
+        _statusQuo = new Lexicon(options.StatusQuoWords);
+        _councilVoice = new Lexicon(options.ChangeWords.Concat(["approve*", "voted", "decided", "agreed to", "will now", "has been"]));
+        _thanks = new Lexicon(options.ThanksWords);
+        _disclaimers = new Lexicon(options.DisclaimerPhrases);
+        _positions = new Lexicon(options.OfficialPositionPhrases);
+        _citations = new Lexicon(["council's post", "council's own", "council's page", "official page", "official pages", "according to the council", "the council's website", "council's statement", "council website", "our website"]);
+        _websiteFolded = TextFolding.Fold(watch.Organisation.Website ?? "").Trim();
+        _embedder = options.UseEmbeddings ? embedder : null;
+    }
+
+    /// <summary>Cheap test: could this post say anything about the council at all?</summary>
+    public bool IsCandidate(string folded, bool authorLooksLikeCouncil, bool repliesToOfficial) =>
+        authorLooksLikeCouncil || repliesToOfficial || _references.MayReferToCouncil(folded);
+
+    public RuleFlag? Check(PostInput post, string folded, bool isStaff, bool authorLooksLikeCouncil, OfficialStatements.Snapshot statements)
+    {
+        var replyTarget = post.InReplyTo is { Length: > 0 } reply ? statements.FindById(reply) : null;
+        var mentionsOfficial = _references.MentionsOfficialHandle(folded);
+        var addressesOfficial = replyTarget is not null || mentionsOfficial;
+        if (!IsCandidate(folded, authorLooksLikeCouncil, replyTarget is not null))
+        {
+            return null;
+        }
+
+        var sentences = Sentences.Split(folded);
+        var otherCouncilNamed = _references.NamesOtherCouncil(post.Text, folded);
+        var statementSentences = new List<Sentence>(sentences.Count);
+        Claim? claim = null;
+        var mentionsCouncil = false;
+        foreach (var sentence in sentences)
+        {
+            if (sentence.IsQuestion)
+            {
+                continue;
+            }
+
+            statementSentences.Add(sentence);
+            var sentenceText = folded.Substring(sentence.Start, sentence.Length);
+            if (_thanks.ContainsAny(sentenceText))
+            {
+                continue;
+            }
+
+            var reference = _references.Find(post.Text, folded, sentence, otherCouncilNamed, addressesOfficial);
+            mentionsCouncil |= reference.Kind != CouncilReferenceKind.None;
+            if (claim is not null)
+            {
+                continue;
+            }
+
+            if (reference.Kind == CouncilReferenceKind.Subject && _assertions.FindFirst(sentenceText) is { } assertion)
+            {
+                claim = new Claim(sentence, reference.Span, assertion with { Start = assertion.Start + sentence.Start }, reference.Explicit ? "council named as actor" : "council referred to as actor");
+            }
+            else if (authorLooksLikeCouncil && _councilVoice.FindFirst(sentenceText) is { } voice)
+            {
+                claim = new Claim(sentence, null, voice with { Start = voice.Start + sentence.Start }, "account posing as the council announces a change");
+            }
+        }
+
+        var position = _positions.FindFirst(folded);
+        var staffPosition = isStaff && position is not null && mentionsCouncil;
+        if (claim is null && !mentionsCouncil && !addressesOfficial)
+        {
+            return null;
+        }
+
+        if (_disclaimers.ContainsAny(folded) && position is null)
+        {
+            return null;
+        }
+
+        var facts = TextFacts.From(folded, statementSentences, _change, _statusQuo);
+        var comparison = Compare(post, folded, facts, replyTarget, statements);
+        var cites = (_websiteFolded.Length > 0 && folded.Contains(_websiteFolded, StringComparison.Ordinal)) || _citations.ContainsAny(folded);
+
+        if (claim is null && !staffPosition)
+        {
+            // A post that names the council without a claim verb still misrepresents it when it
+            // contradicts a statement on a clearly shared topic ("land sale going through at Full Council").
+            if (comparison.Contradiction is not null && !cites && (comparison.StrongTopic || replyTarget is not null) && (mentionsCouncil || addressesOfficial))
+            {
+                return Flag(post, folded, null, comparison, isStaff, staffPosition: false);
+            }
+
+            return null;
+        }
+
+        if (comparison.Contradiction is null && (comparison.Agrees || cites) && !staffPosition)
+        {
+            return null;
+        }
+
+        return Flag(post, folded, claim, comparison, isStaff, staffPosition);
+    }
+
+    private static RuleFlag Flag(PostInput post, string folded, Claim? claim, Comparison comparison, bool isStaff, bool staffPosition)
+    {
+        var evidence = new JsonObject();
+        if (claim is { } c)
+        {
+            evidence["claim"] = LeakRule.Span(post.Text, folded, c.Sentence.Start, c.Sentence.Length, "claim_sentence");
+            if (c.Subject is { } subject)
+            {
+                evidence["subject"] = LeakRule.Span(post.Text, folded, subject.Start, subject.Length, "council_reference");
+            }
+
+            evidence["assertion"] = LeakRule.Span(post.Text, folded, c.Assertion.Start, c.Assertion.Length, "assertion");
+            evidence["why"] = c.Why;
+        }
+        else
+        {
+            evidence["why"] = "names the council and contradicts an official statement without citing it";
+        }
+
+        if (staffPosition)
+        {
+            evidence["staff_presents_view_as_council_position"] = true;
+        }
+
+        if (comparison.Contradiction is { } contradiction)
+        {
+            evidence["contradicts"] = new JsonObject
+            {
+                ["statement_id"] = contradiction.Statement.Post.Id,
+                ["statement_url"] = contradiction.Statement.Post.Url,
+                ["statement_text"] = Truncate(contradiction.Statement.Post.Text, 280),
+                ["reason"] = contradiction.Reason,
+                ["topic_words"] = new JsonArray([.. contradiction.SharedWords.Select(w => (JsonNode)w)]),
+            };
+        }
+
+        var severity = comparison.Contradiction is not null ? Severities.High : Severities.Medium;
+        var score = comparison.Contradiction is not null ? 0.9 : claim?.Subject is not null ? 0.7 : 0.6;
+        var clause = staffPosition || (isStaff && comparison.Contradiction is null)
+            ? PolicyClauses.NoPersonalViewsAsCouncil
+            : PolicyClauses.ReportMisrepresentations;
+        return new RuleFlag(RuleNames.Misrepresentation, severity, score, evidence, clause);
+    }
+
+    private Comparison Compare(PostInput post, string folded, TextFacts claim, OfficialStatements.StatementEntry? replyTarget, OfficialStatements.Snapshot statements)
+    {
+        if (statements.Entries.Length == 0)
+        {
+            return new Comparison(null, false, false);
+        }
+
+        // Candidates: the statement replied to, then the best topic matches.
+        var scored = new List<(OfficialStatements.StatementEntry Entry, double Score, List<string> Shared)>();
+        float[]? claimVector = null;
+        foreach (var entry in statements.Entries)
+        {
+            if (entry.Post.CreatedAt > post.CreatedAt)
+            {
+                continue;
+            }
+
+            var shared = new List<string>();
+            var score = statements.TopicScore(claim, entry, shared);
+            if (entry == replyTarget)
+            {
+                score += 100;
+            }
+            else if (_embedder is not null && score > 0)
+            {
+                claimVector ??= _embedder.Embed(post.Text);
+                var similarity = Cosine(claimVector, _embedder.Embed(entry.Post.Text));
+                if (similarity < _options.EmbeddingSimilarityThreshold)
+                {
+                    continue;
+                }
+            }
+
+            if (score >= _options.TopicMatchThreshold)
+            {
+                scored.Add((entry, score, shared));
+            }
+        }
+
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+
+        // The best-matching statement that says something comparable decides: it either agrees (same
+        // figures, dates or quoted words, or both deny the same change) or contradicts.
+        var quotes = QuotedPhrases(folded);
+        foreach (var (entry, score, shared) in scored.Take(4))
+        {
+            var reason = Contradicts(claim, entry.Facts, shared.Count);
+            if (reason is not null)
+            {
+                return new Comparison(new Contradiction(entry, reason, shared), false, score >= 2 * _options.TopicMatchThreshold);
+            }
+
+            if (SharesSpecifics(claim, entry.Facts) || BothDenyChange(claim, entry.Facts) || QuotesStatement(quotes, entry.Folded))
+            {
+                return new Comparison(null, true, score >= 2 * _options.TopicMatchThreshold);
+            }
+        }
+
+        return new Comparison(null, false, false);
+    }
+
+    /// <summary>Phrases of four or more words inside double quotes.</summary>
+    private static List<string> QuotedPhrases(string folded)
+    {
+        var phrases = new List<string>();
+        var open = folded.IndexOf('"', StringComparison.Ordinal);
+        while (open >= 0)
+        {
+            var close = folded.IndexOf('"', open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var phrase = folded[(open + 1)..close].Trim(' ', '.', ',');
+            if (phrase.Count(c => c == ' ') >= 3)
+            {
+                phrases.Add(phrase);
+            }
+
+            open = folded.IndexOf('"', close + 1);
+        }
+
+        return phrases;
+    }
+
+    private static bool QuotesStatement(List<string> quotes, string statementFolded) =>
+        quotes.Exists(q => statementFolded.Contains(q, StringComparison.Ordinal));
+
+    /// <summary>The claim denies a change (or reports no change) and so does the statement.</summary>
+    private static bool BothDenyChange(TextFacts claim, TextFacts statement) =>
+        claim.Changes.Count == 0 && claim.StatusQuo.Count > 0 && statement.StatusQuo.Count > 0;
+
+    /// <summary>Why the claim contradicts the statement, or null.</summary>
+    private static string? Contradicts(TextFacts claim, TextFacts statement, int sharedWords)
+    {
+        if (claim.Percentages.Count > 0 && statement.Percentages.Count > 0 && !claim.Percentages.Overlaps(statement.Percentages))
+        {
+            return $"different figure: {string.Join(", ", claim.Percentages.Select(p => p + "%"))} where the statement says {string.Join(", ", statement.Percentages.Select(p => p + "%"))}";
+        }
+
+        if (claim.Dates.Count > 0 && statement.Dates.Count > 0 && !DatesOverlap(claim.Dates, statement.Dates))
+        {
+            return $"different date: {string.Join(", ", claim.Dates)} where the statement says {string.Join(", ", statement.Dates)}";
+        }
+
+        // Money is not compared for contradiction: a statement's amounts often describe something else
+        // on the same topic (a precept's "£2.10 a year" next to a claim about £60,000 of lights).
+
+        foreach (var change in claim.Changes)
+        {
+            var stem = TextFacts.Stem(change.Term);
+            foreach (var denied in statement.StatusQuo)
+            {
+                if (TextFacts.Stem(denied.Term) == stem)
+                {
+                    return $"opposite decision: the claim says \"{change.Term}\" where the official statement denies it";
+                }
+            }
+        }
+
+        // A claimed change the statement does not make: only when the statement keeps the status quo or
+        // the topic is clearly the same (three or more shared topic words), since place names alone
+        // ("Bell Wharf") join unrelated matters.
+        if (claim.Changes.Count > 0 && statement.Changes.Count == 0 && (statement.StatusQuo.Count > 0 || sharedWords >= 3))
+        {
+            var said = statement.StatusQuo.Count > 0 ? $" (the statement says \"{statement.StatusQuo[0].Term}\")" : "";
+            return $"opposite decision: the claim says \"{claim.Changes[0].Term}\", a change the official statement does not make{said}";
+        }
+
+        return null;
+    }
+
+    private static bool DatesOverlap(HashSet<string> claim, HashSet<string> statement)
+    {
+        foreach (var date in claim)
+        {
+            if (statement.Contains(date))
+            {
+                return true;
+            }
+
+            // "from January" agrees with "31 January".
+            if (date.StartsWith("month:", StringComparison.Ordinal))
+            {
+                var month = "/" + date[6..];
+                if (statement.Any(d => d.EndsWith(month, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SharesSpecifics(TextFacts claim, TextFacts statement) =>
+        claim.Percentages.Overlaps(statement.Percentages) || DatesOverlap(claim.Dates, statement.Dates)
+        || claim.Money.Overlaps(statement.Money) || claim.Times.Overlaps(statement.Times);
+
+    private static double Cosine(float[] a, float[] b)
+    {
+        double dot = 0;
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            dot += a[i] * b[i];
+        }
+
+        return dot;
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+
+    private sealed record Claim(Sentence Sentence, TextSpan? Subject, TextSpan Assertion, string Why);
+
+    private sealed record Contradiction(OfficialStatements.StatementEntry Statement, string Reason, List<string> SharedWords);
+
+    private sealed record Comparison(Contradiction? Contradiction, bool Agrees, bool StrongTopic);
+}

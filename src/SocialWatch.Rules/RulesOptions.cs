@@ -1,0 +1,185 @@
+namespace SocialWatch.Rules;
+
+/// <summary>
+/// Knobs of the rules stage (configuration section "Rules"). Every lexicon and threshold has a default
+/// here, so an empty section gives the measured behaviour; IT support can tune them without a rebuild.
+/// Lexicon entries are matched case-insensitively after the same folding as the text (accents, look-alike
+/// letters and zero-width characters removed). Entries ending in '*' match any word starting with them.
+/// </summary>
+public sealed class RulesOptions
+{
+    public const string SectionName = "Rules";
+
+    public bool ImpersonationEnabled { get; set; } = true;
+    public bool ConfidentialLeakEnabled { get; set; } = true;
+    public bool MisrepresentationEnabled { get; set; } = true;
+
+    // ---------------- Impersonation ----------------
+
+    /// <summary>
+    /// Largest perceptual-hash Hamming distance (of 64 bits) at which an avatar counts as the council's
+    /// logo (nearest of the logo's reference set). Measured (docs/rules.md): the corpus logo variants are
+    /// 0..2 and synthetic edits (resize, JPEG, borders, crops, rotations, recolouring) 0..8 from the logo;
+    /// unrelated avatars 24..30. 14 sits between, nearer the logo side because a false alarm on a
+    /// resident's photo costs the clerk more than a missed heavily-edited logo.
+    /// </summary>
+    public int LogoHashDistanceThreshold { get; set; } = 14;
+
+    /// <summary>Edit distance allowed for a near match of a name of at least 12 folded letters.</summary>
+    public int NearMatchMaxEditsLong { get; set; } = 2;
+
+    /// <summary>Edit distance allowed for a near match of a name of 8 to 11 folded letters.</summary>
+    public int NearMatchMaxEditsShort { get; set; } = 1;
+
+    /// <summary>
+    /// Words that, next to a short alias such as "LTC" in a name or handle, make it read as the council's
+    /// account ("LTC_info_desk", "LTC Updates"). A short alias alone is too ambiguous to flag.
+    /// </summary>
+    public IList<string> ImpersonationQualifierWords { get; set; } =
+    [
+        "official", "news", "update", "updates", "info", "information", "help", "helpdesk", "alerts", "alert",
+        "team", "council", "desk", "community", "notices", "notice", "support", "admin", "office", "events",
+        "grants", "uk", "hq", "services", "service", "press", "media", "town",
+    ];
+
+    // ---------------- Confidential leak ----------------
+
+    /// <summary>Words of procurement whose nearness to a money amount makes the amount a price, bid or quote.</summary>
+    public IList<string> ProcurementWords { get; set; } =
+    [
+        "tender*", "quote", "quotes", "quoted", "quotation*", "bid", "bids", "bidder*", "bidding", "contract*",
+        "offer", "offered", "supplier*", "cheapest", "priced", "pricing", "settle", "settled", "settlement",
+        "lease", "write off", "written off", "purchase", "buying", "estimate*", "invoice*", "fee",
+    ];
+
+    /// <summary>How many words apart a money amount and a procurement word may be.</summary>
+    public int MoneyProcurementWindowWords { get; set; } = 12;
+
+    /// <summary>Phrases that place a matter in a closed session or before publication (strong on their own).</summary>
+    public IList<string> ClosedSessionPhrases { get; set; } =
+    [
+        "part 2", "part two", "part ii", "exempt item*", "exempt session*", "exempt business", "exempt report*",
+        "exempt matter*", "exempt minute*", "exempt information", "exempt part", "closed session", "in camera", "private session",
+        "embargo*", "off the record", "not public yet", "not yet public", "not published", "not yet published",
+        "unpublished", "not announced", "not been announced", "not released", "not yet released", "won't be out",
+        "wont be out", "stays confidential", "strictly confidential", "between us", "between you and me",
+        "don't tell anyone", "dont tell anyone", "keep it quiet", "keep this quiet", "sneak peek", "they don't even know",
+        "they dont even know", "not allowed to say", "can't say much", "cant say much", "can't say more", "cant say more",
+        "under wraps", "hush hush",
+    ];
+
+    /// <summary>Weaker secrecy words: they count only together with council business.</summary>
+    public IList<string> SecrecyWords { get; set; } =
+    [
+        "confidential", "secret", "draft", "leaked", "leak", "shh", "🤫", "not supposed to",
+    ];
+
+    /// <summary>Words of council business that turn a weak secrecy word into a leak.</summary>
+    public IList<string> CouncilBusinessWords { get; set; } =
+    [
+        "council", "committee", "f&gp", "full council", "session", "item", "minutes", "agenda", "budget", "precept",
+        "reserves", "plan", "policy", "report", "response", "members", "councillor*", "clerk", "meeting",
+        "decision", "agreed", "approved", "voted", "tender*", "contract*", "stallholder*", "headliner",
+        "lineup", "line-up", "list", "award*", "grant*", "lease", "staff", "officer*",
+    ];
+
+    /// <summary>HR and health words that, about a named person, make a post a personal-data leak.</summary>
+    public IList<string> HrWords { get; set; } =
+    [
+        "disciplinary", "grievance", "tribunal", "signed off", "sick leave", "sick note", "off sick", "depression",
+        "anxiety", "stress leave", "suspended", "suspension", "dismissed", "dismissal", "sacked", "redundan*",
+        "capability", "performance review", "payroll", "salary", "pay regrade", "regrade", "pay rise",
+        "maternity", "paternity", "diagnos*", "cancer", "surgery", "rehab", "misconduct", "warning letter",
+        "appeal hearing", "exit interview", "resign*", "national insurance", "ni number",
+    ];
+
+    /// <summary>Phrases that show a post points at a published source (not a leak).</summary>
+    public IList<string> PublicSourcePhrases { get; set; } =
+    [
+        "now published", "is published", "are published", "been published", "now on the website", "on the council website",
+        "on our website", "now live", "contracts finder", "public notice", "is public", "are public", "public session",
+        "published on", "approved minutes", "published agenda", "published minutes", "the published", "see the minutes",
+        "in the minutes", "published report", "published notice",
+    ];
+
+    /// <summary>Contact details that are public (the council office's own), never personal data.</summary>
+    public IList<string> PublicContactDetails { get; set; } = ["01702 716288", "71-73 Elm Road"];
+
+    // ---------------- Misrepresentation ----------------
+
+    /// <summary>Verbs and phrases by which a post asserts what the council decided, said, spent or will do.</summary>
+    public IList<string> AssertionWords { get; set; } =
+    [
+        "decide*", "decision", "voted", "votes", "vote", "approve*", "agreed", "agrees", "agree to", "banned",
+        "bans", "ban", "banning", "scrap*", "cancel*", "closing", "to close", "will close", "shut*", "cut", "cuts",
+        "cutting", "spent", "spending", "spend", "sold", "selling", "sell", "flogging", "flog*", "bought", "buying",
+        "raise", "raising", "raised", "put up", "put the", "increase*", "confirm*", "announce*", "said", "says",
+        "say", "told", "tells", "plan", "plans", "planning", "wants to", "want to", "going to", "will", "won't",
+        "backs", "backed", "backing", "support*", "oppose*", "position", "on behalf", "charging", "to charge",
+        "funding", "fund", "introduce*", "brought forward", "postpone*", "delay*", "reject*", "refuse*",
+        "hiding", "hidden", "come out", "came out", "stopped", "stopping", "ending", "axe*", "axing",
+    ];
+
+    /// <summary>Verbs of change: a claim of change against an official "no change" is a contradiction.</summary>
+    public IList<string> ChangeWords { get; set; } =
+    [
+        "cancel*", "scrap*", "sold", "sell", "selling", "sale", "flogging", "close", "closed", "closing", "closure",
+        "shut*", "cut", "cuts", "cutting", "going down", "reduce*", "brought forward", "ban", "banned", "bans",
+        "stop*", "end", "ending", "axe*", "axing", "no longer", "stay closed", "postpone*", "delay*", "won't be",
+        "will not be", "not be funding", "going up", "put up", "raise*",
+    ];
+
+    /// <summary>Official wording that keeps the status quo or denies a change.</summary>
+    public IList<string> StatusQuoWords { get; set; } =
+    [
+        "no plans", "not true", "will keep", "keep its", "keeping", "not selling", "not cancelled", "goes ahead",
+        "go ahead", "going ahead", "no changes", "no change", "not change", "unchanged", "on track", "remain*",
+        "continue*", "not", "never", "reaffirmed", "has not", "have not", "isn't", "aren't", "is not",
+    ];
+
+    /// <summary>Markers of a personal view with a disclaimer (not the council's position).</summary>
+    public IList<string> DisclaimerPhrases { get; set; } =
+    [
+        "views my own", "my own views", "my own view", "my views", "personal view", "personally", "not the council's",
+        "not the councils", "not speaking for", "not on behalf", "speaking for myself", "in a personal capacity",
+    ];
+
+    /// <summary>Phrases by which a staff member presents a view as the council's.</summary>
+    public IList<string> OfficialPositionPhrases { get; set; } =
+    [
+        "position is", "'s position", "on behalf of", "official:", "officially", "the council's view",
+        "council's view", "we oppose", "we support", "council backs", "council supports", "council opposes",
+    ];
+
+    /// <summary>Words of thanks: a post that thanks the council is not a claim about it.</summary>
+    public IList<string> ThanksWords { get; set; } = ["thank*", "thanks", "cheers", "grateful", "ta"];
+
+    /// <summary>Words of other councils and bodies: a "council" preceded by one of them is not ours.</summary>
+    public IList<string> OtherCouncilWords { get; set; } =
+    [
+        "city", "county", "borough", "district", "school", "student", "students", "youth", "parish", "county's",
+        "metropolitan", "unitary", "regional", "european", "security", "arts", "british", "sports", "pupil",
+    ];
+
+    /// <summary>Words after "council" that make it a modifier ("council tax"), not a subject.</summary>
+    public IList<string> CouncilModifierWords { get; set; } =
+    [
+        "tax", "website", "site", "page", "pages", "offices", "office", "estate", "house", "houses", "chamber",
+        "chambers", "meeting", "meetings", "housing", "flat", "flats", "car", "workers", "staff", "elections",
+        "election", "papers",
+    ];
+
+    /// <summary>Least topic-overlap weight for a claim and an official statement to be on the same topic.</summary>
+    public double TopicMatchThreshold { get; set; } = 1.2;
+
+    /// <summary>Use the MiniLM sentence embedder (if one is supplied) to find the statement on the same topic.</summary>
+    public bool UseEmbeddings { get; set; }
+
+    /// <summary>Cosine similarity at which the embedder calls a claim and a statement the same topic.</summary>
+    public double EmbeddingSimilarityThreshold { get; set; } = 0.55;
+
+    // ---------------- Worker ----------------
+
+    /// <summary>Days for which a flag the clerk dismissed suppresses the same rule on the same account.</summary>
+    public int DismissedSuppressionDays { get; set; } = 90;
+}

@@ -1,0 +1,69 @@
+namespace SocialWatch.Rules.Tests.Leaks;
+
+public sealed class LeakRuleTests
+{
+    private readonly Classifier _classifier = TestData.Classifier();
+    private readonly OfficialStatements _statements = new();
+
+    private RuleFlag? Leak(string text, AccountInput? author = null) =>
+        _classifier.CheckPost(TestData.Post(text, author ?? TestData.Staff), _statements).SingleOrDefault(f => f.Rule == RuleNames.ConfidentialLeak);
+
+    [Theory]
+    [InlineData("Quotes in for the new railings: Acme £7,900 and Bloggs £9,250. Hope we go local!")]
+    [InlineData("The bids came in at 48.5k and just under fifty grand, tender closes Friday")]
+    [InlineData("Only two firms bid for the contract, cheapest was forty-eight thousand pounds")]
+    [InlineData("In Part 2 last night members agreed to buy the depot")]
+    [InlineData("Exempt item at committee: the lease renewal was approved")]
+    [InlineData("Closed session tonight agreed to write off the arrears")]
+    [InlineData("The draft budget (not public yet!) has reserves falling")]
+    [InlineData("Embargoed till Monday but the committee report recommends closing the hall")]
+    [InlineData("Between us, the tender winner is Acme")]
+    [InlineData("The complainant is Jane Doe, her number is 07700 900123")]
+    [InlineData("Resident's email is jane.doe@example.com if you want to reply")]
+    [InlineData("Karen Smith has been signed off with stress again")]
+    [InlineData("The caretaker's disciplinary hearing is next week")]
+    [InlineData("New starter Bob Jones, NI AB 12 34 56 C, payroll from Monday")]
+    [InlineData("Patient Fred Bloggs NHS 943 476 5919")]
+    [InlineData("Pаrt 2 tonight: we agreed the settlement")] // Cyrillic а
+    [InlineData("Ex\u200Bempt item at F&GP: the clerk's pay regrade approved")] // zero-width space
+    public void Staff_posts_disclosing_confidential_material_are_flagged(string text)
+    {
+        var flag = Leak(text);
+        Assert.NotNull(flag);
+        Assert.Equal(Severities.High, flag.Severity);
+        Assert.NotEmpty(flag.Evidence["signals"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("Our grounds maintenance tender is now live. Full notice: leighonseatowncouncil.gov.uk/tenders")]
+    [InlineData("Agenda for F&GP is published: leighonseatowncouncil.gov.uk/meetings (Part 2 items aren't published, as usual.)")]
+    [InlineData("Approved minutes are now published on the council website")]
+    [InlineData("Best tender steak I've had in ages on the Broadway")]
+    [InlineData("Quote of the day from my 5yo: the sea is a big bath")]
+    [InlineData("Money, money, money - what a night at the ABBA tribute")]
+    [InlineData("I was told to keep it confidential but WE'RE ENGAGED")]
+    [InlineData("Call the office on 01702 716288 or email council@leighonseatowncouncil.gov.uk")]
+    [InlineData("Parkrun PB this morning, 26:41!")]
+    [InlineData("Community grants of up to £1,500 are open, see the council website")]
+    [InlineData("Blue badge holders are exempt from the charges")]
+    [InlineData("")]
+    [InlineData("\0\0\uD800 \u202E\u200B")]
+    public void Public_notices_and_innocent_posts_are_not_flagged(string text) => Assert.Null(Leak(text));
+
+    [Fact]
+    public void Posts_by_accounts_that_are_not_staff_are_not_checked_for_leaks() =>
+        Assert.Null(Leak("Quotes in: Acme £7,900, Bloggs £9,250", TestData.Account()));
+
+    [Fact]
+    public void Evidence_gives_the_matched_spans_with_original_offsets()
+    {
+        const string text = "Fireworks quotes: Skyburst £6,400, Phoenix £5,950";
+        var flag = Leak(text)!;
+        var signals = flag.Evidence["signals"]!.AsArray();
+        var money = signals.First(s => s!["kind"]!.GetValue<string>() == "money")!;
+        var start = money["start"]!.GetValue<int>();
+        var length = money["length"]!.GetValue<int>();
+        Assert.Equal(money["text"]!.GetValue<string>(), text.Substring(start, length));
+        Assert.Equal(PolicyClauses.ConfidentialInformationDefined, flag.PolicyClause);
+    }
+}

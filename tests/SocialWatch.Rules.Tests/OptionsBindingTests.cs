@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+
+namespace SocialWatch.Rules.Tests;
+
+public sealed class OptionsBindingTests
+{
+    [Fact]
+    public void Watch_options_bind_from_configuration_like_the_watch_file_loads()
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile(RepoPaths.Watch).Build();
+        var bound = new WatchOptions();
+        configuration.GetSection(WatchOptions.SectionName).Bind(bound);
+        var loaded = WatchOptions.LoadFile(RepoPaths.Watch);
+
+        Assert.Equal(loaded.Organisation.Names, bound.Organisation.Names);
+        Assert.Equal(loaded.Organisation.Aliases, bound.Organisation.Aliases);
+        Assert.Equal("leighonseatowncouncil.gov.uk", bound.Organisation.Website);
+        Assert.Equal(["logos/ltc-logo.png"], bound.Organisation.LogoFiles);
+        Assert.Equal(4, bound.OfficialAccounts.Count);
+        Assert.Equal(6, bound.StaffAccounts.Count);
+        Assert.Equal("Priya Nair", loaded.StaffAccounts[1].Name);
+        Assert.Equal(loaded.StaffAccounts.Select(s => s.Id), bound.StaffAccounts.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void Rules_options_bind_thresholds_and_keep_defaults()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Rules:LogoHashDistanceThreshold"] = "10",
+            ["Rules:UseEmbeddings"] = "true",
+            ["Rules:DismissedSuppressionDays"] = "30",
+        }).Build();
+        var options = new RulesOptions();
+        configuration.GetSection(RulesOptions.SectionName).Bind(options);
+
+        Assert.Equal(10, options.LogoHashDistanceThreshold);
+        Assert.True(options.UseEmbeddings);
+        Assert.Equal(30, options.DismissedSuppressionDays);
+        Assert.Contains("tender*", options.ProcurementWords);
+        Assert.Equal(90, new RulesOptions().DismissedSuppressionDays);
+    }
+}
