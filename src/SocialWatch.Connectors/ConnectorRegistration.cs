@@ -1,7 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SocialWatch.Connectors.Avatars;
+using SocialWatch.Connectors.Bluesky;
+using SocialWatch.Connectors.Facebook;
+using SocialWatch.Connectors.Mastodon;
 using SocialWatch.Connectors.Resilience;
+using SocialWatch.Connectors.Rss;
 using SocialWatch.Connectors.X;
 
 namespace SocialWatch.Connectors;
@@ -17,6 +22,36 @@ public static class ConnectorRegistration
         services.AddOptions<XOptions>().Bind(configuration.GetSection(XOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<XClient>(ConfigureClient).AddPlatformResilience();
         services.AddTransient<ISourceConnector, XConnector>();
+
+        // Facebook goes through RestSharp, over the HttpClient the factory gives FacebookClient, so the
+        // same resilience pipeline applies.
+        services.AddOptions<FacebookOptions>().Bind(configuration.GetSection(FacebookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<FacebookClient>(ConfigureClient).AddPlatformResilience();
+        services.AddTransient<ISourceConnector, FacebookConnector>();
+
+        services.AddOptions<BlueskyOptions>().Bind(configuration.GetSection(BlueskyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BlueskySessionCache>();
+        services.AddHttpClient<BlueskyClient>(ConfigureClient).AddPlatformResilience();
+        services.AddTransient<ISourceConnector, BlueskyConnector>();
+
+        services.AddOptions<MastodonOptions>().Bind(configuration.GetSection(MastodonOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<MastodonClient>(ConfigureClient).AddPlatformResilience();
+        services.AddTransient<ISourceConnector, MastodonConnector>();
+
+        services.AddOptions<RssOptions>().Bind(configuration.GetSection(RssOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<RssClient>(ConfigureClient).AddPlatformResilience();
+        services.AddTransient<ISourceConnector, RssConnector>();
+
+        // Avatars: no retry pipeline (a refused address must not be retried, and a missing avatar is
+        // fetched again at the next sweep), its own guarded handler and its own size cap.
+        services.AddOptions<AvatarOptions>().Bind(configuration.GetSection(AvatarOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<AvatarFetcher>(client =>
+            {
+                // The fetcher's own timeout covers the download, redirects included.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("SocialWatch/1.0 (+council social media monitoring)");
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => AvatarFetcher.CreateHandler(sp.GetRequiredService<IOptions<AvatarOptions>>().Value));
 
         return services;
     }
@@ -39,6 +74,42 @@ public static class ConnectorRegistration
                 if (kind == SourceKind.AccountSearch && string.IsNullOrWhiteSpace(x.OwnedUserToken))
                 {
                     return "X account search needs user context: X:OwnedUserToken is required (environment variable X__OwnedUserToken)";
+                }
+                return null;
+            case "facebook":
+                var facebook = configuration.GetSection(FacebookOptions.Section).Get<FacebookOptions>() ?? new FacebookOptions();
+                if (kind == SourceKind.Search)
+                {
+                    return "Facebook has no keyword search of posts: use a Mentions source (posts tagging the Page) instead";
+                }
+                if (kind == SourceKind.AccountSearch && string.IsNullOrWhiteSpace(facebook.SearchAccessToken) && string.IsNullOrWhiteSpace(facebook.PageAccessToken))
+                {
+                    return "Facebook Page search needs a token of an app with Page Public Metadata Access: Facebook:SearchAccessToken is required (environment variable Facebook__SearchAccessToken)";
+                }
+                if (kind != SourceKind.AccountSearch && string.IsNullOrWhiteSpace(facebook.PageAccessToken))
+                {
+                    return "Facebook:PageAccessToken is required (environment variable Facebook__PageAccessToken)";
+                }
+                return null;
+            case "bluesky":
+                var bluesky = configuration.GetSection(BlueskyOptions.Section).Get<BlueskyOptions>() ?? new BlueskyOptions();
+                if (kind is SourceKind.Search or SourceKind.Mentions)
+                {
+                    if (string.IsNullOrWhiteSpace(bluesky.Handle))
+                    {
+                        return "Bluesky post search needs a signed-in account: Bluesky:Handle is required (environment variable Bluesky__Handle)";
+                    }
+                    if (string.IsNullOrWhiteSpace(bluesky.AppPassword))
+                    {
+                        return "Bluesky post search needs a signed-in account: Bluesky:AppPassword is required (environment variable Bluesky__AppPassword)";
+                    }
+                }
+                return null;
+            case "mastodon":
+                var mastodon = configuration.GetSection(MastodonOptions.Section).Get<MastodonOptions>() ?? new MastodonOptions();
+                if (kind is SourceKind.Mentions or SourceKind.Search or SourceKind.AccountSearch && string.IsNullOrWhiteSpace(mastodon.AccessToken))
+                {
+                    return $"Mastodon {(kind == SourceKind.Mentions ? "mentions" : "search")} needs the council account's token: Mastodon:AccessToken is required (environment variable Mastodon__AccessToken)";
                 }
                 return null;
             default:

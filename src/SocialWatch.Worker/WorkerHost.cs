@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SocialWatch.Connectors;
 using SocialWatch.Worker.Ingestion;
+using SocialWatch.Worker.Health;
 using SocialWatch.Worker.Jobs;
+using SocialWatch.Worker.Retention;
 using SocialWatch.Worker.Rules;
 using SocialWatch.Worker.Storage;
 
@@ -61,7 +63,10 @@ internal static class WorkerHost
         builder.Services.AddConnectors(builder.Configuration);
         builder.Services.AddIngestion(builder.Configuration);
         builder.Services.AddRules(builder.Configuration);
+        builder.Services.AddAlerts(builder.Configuration);
         builder.Services.AddJobs(builder.Configuration);
+        builder.Services.AddHealth(builder.Configuration);
+        builder.Services.AddRetention(builder.Configuration);
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SocialWatch.Fakes.X;
@@ -9,7 +10,7 @@ internal static class TestHosts
 {
     public const string OfficialXId = "1000000001";
 
-    public static Dictionary<string, string?> Settings(string connectionString) => new()
+    public static Dictionary<string, string?> Settings(string connectionString) => new Dictionary<string, string?>
     {
         ["Database:ConnectionString"] = connectionString,
         ["Resilience:BaseDelay"] = "00:00:00.050",
@@ -19,7 +20,7 @@ internal static class TestHosts
         ["Resilience:MaxRateLimitWait"] = "00:00:05",
         ["Scheduler:ClusterCheckinInterval"] = "00:00:02",
         ["Scheduler:ShutdownTimeout"] = "00:00:10",
-    };
+    }.WithWatchList();
 
     /// <summary>Settings for one X source against the fake.</summary>
     public static Dictionary<string, string?> WithXSource(this Dictionary<string, string?> settings, XFake fake,
@@ -34,6 +35,41 @@ internal static class TestHosts
         settings[$"Sources:{index}:Every"] = every;
         settings[$"Sources:{index}:BackfillDays"] = "0";
         return settings;
+    }
+
+    /// <summary>The sample watch list (samples/corpus/watch.json) as configuration, logo path made absolute.</summary>
+    public static Dictionary<string, string?> WithWatchList(this Dictionary<string, string?> settings)
+    {
+        var watchFile = Path.Combine(RepoRoot(), "samples", "corpus", "watch.json");
+        foreach (var (key, value) in new ConfigurationBuilder().AddJsonFile(watchFile).Build().AsEnumerable())
+        {
+            if (value is not null)
+            {
+                settings[key] = key.StartsWith("Watch:Organisation:LogoFiles:", StringComparison.Ordinal)
+                    ? Path.Combine(Path.GetDirectoryName(watchFile)!, value)
+                    : value;
+            }
+        }
+        return settings;
+    }
+
+    /// <summary>The repository, found from this source file's path (so it works whatever folder the
+    /// test binaries were built into, e.g. with --artifacts-path).</summary>
+    public static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
+    {
+        foreach (var start in new[] { Path.GetDirectoryName(thisFile), AppContext.BaseDirectory })
+        {
+            var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SocialWatch.sln")))
+            {
+                dir = dir.Parent;
+            }
+            if (dir is not null)
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("SocialWatch.sln not found above " + thisFile);
     }
 
     public static IHost Build(IReadOnlyDictionary<string, string?> settings) =>

@@ -8,7 +8,8 @@ public static class RateLimitHeaders
 {
     /// <summary>
     /// The wait a 429 or 503 asks for: <c>Retry-After</c> (seconds or an HTTP date), X's
-    /// <c>x-rate-limit-reset</c> (Unix seconds) or Mastodon's <c>X-RateLimit-Reset</c> (ISO 8601).
+    /// <c>x-rate-limit-reset</c> (Unix seconds), Mastodon's <c>X-RateLimit-Reset</c> (ISO 8601) or
+    /// Bluesky's <c>RateLimit-Reset</c>.
     /// Null when the response names no time.
     /// </summary>
     public static TimeSpan? RequestedWait(HttpResponseMessage response, DateTimeOffset now)
@@ -22,12 +23,25 @@ public static class RateLimitHeaders
         {
             return Clamp(date - now);
         }
-        if (response.Headers.TryGetValues("x-rate-limit-reset", out var values))
+        // X says x-rate-limit-reset; Mastodon says X-RateLimit-Reset (an ISO 8601 time); Bluesky's PDS
+        // says RateLimit-Reset (Unix seconds; the IETF draft it follows allows seconds from now).
+        // These describe the rate-limit window and come on every answer, so they are a wait only on a
+        // 429: a 503 that happens to carry them is an outage to retry, not a window to sit out.
+        if (response.StatusCode != HttpStatusCode.TooManyRequests)
         {
-            var value = values.FirstOrDefault();
-            if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var unixSeconds))
+            return null;
+        }
+        foreach (var name in (string[])["x-rate-limit-reset", "X-RateLimit-Reset", "RateLimit-Reset"])
+        {
+            if (!response.Headers.TryGetValues(name, out var values))
             {
-                return Clamp(DateTimeOffset.FromUnixTimeSeconds(unixSeconds) - now);
+                continue;
+            }
+            var value = values.FirstOrDefault();
+            if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds < 253_402_300_799)
+            {
+                // A small number is a delay, a large one a Unix time (no delay is a billion seconds).
+                return Clamp(seconds < 1_000_000_000 ? TimeSpan.FromSeconds(seconds) : DateTimeOffset.FromUnixTimeSeconds(seconds) - now);
             }
             if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var reset))
             {

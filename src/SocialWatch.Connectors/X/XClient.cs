@@ -24,7 +24,12 @@ internal sealed class XClient(HttpClient http, IOptions<XOptions> options, TimeP
     private async Task<T> SendAsync<T>(string pathAndQuery, bool ownedRead, string source, JsonTypeInfo<T> type, CancellationToken ct)
     {
         var settings = options.Value;
-        var token = ownedRead && !string.IsNullOrEmpty(settings.OwnedUserToken) ? settings.OwnedUserToken : settings.BearerToken;
+        // Owned reads prefer the council's user token (billed at a fifth); everything else prefers the
+        // app token, but falls back to the user token when only that is configured, which the
+        // start-up check (CredentialProblem) accepts.
+        var token = ownedRead && !string.IsNullOrEmpty(settings.OwnedUserToken) ? settings.OwnedUserToken
+            : !string.IsNullOrEmpty(settings.BearerToken) ? settings.BearerToken
+            : settings.OwnedUserToken;
         if (string.IsNullOrEmpty(token))
         {
             throw new ConnectorException(ConnectorFailure.Misconfigured, $"X needs a token: set X__BearerToken (source '{source}')");

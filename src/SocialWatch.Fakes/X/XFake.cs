@@ -40,12 +40,13 @@ public sealed class XFake : IAsyncDisposable
 
     public void AddUser(XFakeUser user) => _users[user.Id] = user;
 
-    /// <summary>Publishes a post now, with the next id.</summary>
-    public XFakePost Post(string authorId, string text, DateTimeOffset? at = null, string? inReplyTo = null)
+    /// <summary>Publishes a post now, with the next id (or the given one, which must be larger than any before).</summary>
+    public XFakePost Post(string authorId, string text, DateTimeOffset? at = null, string? inReplyTo = null, long? id = null)
     {
         lock (_gate)
         {
-            var post = new XFakePost((++_nextId).ToString(CultureInfo.InvariantCulture), authorId, text, at ?? DateTimeOffset.UtcNow, inReplyTo);
+            _nextId = id is { } given ? Math.Max(_nextId, given) : _nextId + 1;
+            var post = new XFakePost((id ?? _nextId).ToString(CultureInfo.InvariantCulture), authorId, text, at ?? DateTimeOffset.UtcNow, inReplyTo);
             _posts.Add(post);
             return post;
         }
@@ -64,6 +65,11 @@ public sealed class XFake : IAsyncDisposable
             return edited;
         }
     }
+
+    /// <summary>How many times each post id was served: anything above 1 is a post read (and billed) twice.</summary>
+    public IReadOnlyDictionary<string, int> ServedPosts => _served;
+
+    private readonly ConcurrentDictionary<string, int> _served = new();
 
     public int PostCount
     {
@@ -154,6 +160,10 @@ public sealed class XFake : IAsyncDisposable
                 .ToList();
         }
         var page = matching.Take(max).ToList();
+        foreach (var post in page)
+        {
+            _served.AddOrUpdate(post.Id, 1, (_, n) => n + 1);
+        }
         var meta = new JsonObject { ["result_count"] = page.Count };
         if (page.Count == 0)
         {

@@ -26,6 +26,14 @@ internal static class SocialWatchCli
         root.Add(MigrateCommand());
         root.Add(PollCommand());
         root.Add(SourcesCommand());
+        root.Add(FlagsCommand.Build());
+        root.Add(HealthCommand.Build());
+        root.Add(Demo.DemoCommand.Build());
+        root.Add(Bench.BenchCommand.Build());
+        foreach (var command in RulesCommands.Build())
+        {
+            root.Add(command);
+        }
         return root;
     }
 

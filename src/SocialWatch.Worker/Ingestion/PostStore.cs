@@ -23,7 +23,8 @@ internal static class PostStore
     private sealed record PostRow(long Id, string PlatformId, bool IsNew);
 
     // The history CTE copies the old profile before the upsert overwrites it; both see the same
-    // snapshot, so "old" really is the row as it was before this statement.
+    // snapshot, so "old" really is the row as it was before this statement. An unchanged account seen
+    // within the hour is left alone (no dead row, no index churn): most authors on a page are known.
     private const string UpsertAccountsSql = """
         WITH incoming AS (
             SELECT * FROM unnest(@PlatformIds::text[], @Handles::text[], @Names::text[], @Bios::text[],
@@ -33,21 +34,33 @@ internal static class PostStore
         history AS (
             INSERT INTO account_history (account_id, handle, display_name, bio, avatar_url)
             SELECT a.id, a.handle, a.display_name, a.bio, a.avatar_url
-            FROM accounts a JOIN incoming i ON a.platform = @Platform AND a.platform_id = i.platform_id
-            WHERE (a.handle, a.display_name, a.bio, a.avatar_url) IS DISTINCT FROM (i.handle, i.display_name, i.bio, i.avatar_url)
+            FROM accounts a JOIN incoming i ON a.platform_id = i.platform_id
+            -- = ANY lets the planner use the unique index even before the table is analysed.
+            WHERE a.platform = @Platform AND a.platform_id = ANY(@PlatformIds) AND (a.handle, a.display_name, a.bio, a.avatar_url) IS DISTINCT FROM (i.handle, i.display_name, i.bio, i.avatar_url)
             RETURNING account_id
+        ),
+        upserted AS (
+            INSERT INTO accounts (platform, platform_id, handle, display_name, bio, avatar_url, platform_created_at, raw)
+            SELECT @Platform, platform_id, handle, display_name, bio, avatar_url, platform_created_at, raw::jsonb FROM incoming
+            ON CONFLICT (platform, platform_id) DO UPDATE SET
+                handle = excluded.handle,
+                display_name = excluded.display_name,
+                bio = excluded.bio,
+                avatar_url = excluded.avatar_url,
+                platform_created_at = COALESCE(excluded.platform_created_at, accounts.platform_created_at),
+                raw = excluded.raw,
+                last_seen_at = now()
+            WHERE (accounts.handle, accounts.display_name, accounts.bio, accounts.avatar_url)
+                      IS DISTINCT FROM (excluded.handle, excluded.display_name, excluded.bio, excluded.avatar_url)
+               OR accounts.last_seen_at < now() - interval '1 hour'
+            RETURNING id, platform_id, (xmax = 0) AS is_new, id IN (SELECT account_id FROM history) AS profile_changed
         )
-        INSERT INTO accounts (platform, platform_id, handle, display_name, bio, avatar_url, platform_created_at, raw)
-        SELECT @Platform, platform_id, handle, display_name, bio, avatar_url, platform_created_at, raw::jsonb FROM incoming
-        ON CONFLICT (platform, platform_id) DO UPDATE SET
-            handle = excluded.handle,
-            display_name = excluded.display_name,
-            bio = excluded.bio,
-            avatar_url = excluded.avatar_url,
-            platform_created_at = COALESCE(excluded.platform_created_at, accounts.platform_created_at),
-            raw = excluded.raw,
-            last_seen_at = now()
-        RETURNING id, platform_id, (xmax = 0) AS is_new, id IN (SELECT account_id FROM history) AS profile_changed
+        SELECT id, platform_id, is_new, profile_changed FROM upserted
+        UNION ALL
+        SELECT a.id, a.platform_id, false, false
+        FROM accounts a
+        WHERE a.platform = @Platform AND a.platform_id = ANY(@PlatformIds)
+          AND NOT EXISTS (SELECT 1 FROM upserted u WHERE u.platform_id = a.platform_id)
         """;
 
     // Authors we have no profile for yet (a page without includes): a placeholder keeps the post,
@@ -68,7 +81,8 @@ internal static class PostStore
         ),
         previous AS (
             SELECT p.id, p.text, p.raw
-            FROM posts p JOIN incoming i ON p.platform = @Platform AND p.platform_id = i.platform_id
+            FROM posts p
+            WHERE p.platform = @Platform AND p.platform_id = ANY(@PlatformIds)
         ),
         upserted AS (
             INSERT INTO posts (platform, platform_id, account_id, source_id, text, url, in_reply_to, created_at, raw)

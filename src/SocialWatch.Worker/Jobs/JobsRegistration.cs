@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Quartz;
-using SocialWatch.Worker.Storage;
 
 namespace SocialWatch.Worker.Jobs;
 
@@ -15,7 +14,6 @@ internal static class JobsRegistration
     {
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
-        var connectionString = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ConnectionString ?? "";
 
         services.AddQuartz(q =>
         {
@@ -27,7 +25,8 @@ internal static class JobsRegistration
             q.UseDefaultThreadPool(scheduler.MaxConcurrency);
             q.UsePersistentStore(store =>
             {
-                store.UsePostgres(connectionString);
+                // Quartz takes its connections from the process's one NpgsqlDataSource.
+                store.UsePostgres(o => o.UseRegisteredDataSource = true);
                 store.UseClustering(c => c.CheckinInterval = scheduler.ClusterCheckinInterval);
                 store.ConfigureStore(o => o.StoreJobDataAsStrings = true);
             });

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace SocialWatch.Worker.Bench;
+
+/// <summary>
+/// `socialwatch bench ingest|quota|latency|footprint`: whole-pipeline figures, each from one command,
+/// against loopback fakes and a real PostgreSQL (the configured server, or a private one started
+/// from the installed binaries). The in-process rule benchmarks are in bench/SocialWatch.Bench.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("bench", "Measure ingestion, API quota use, alert latency and the worker's footprint (see docs/performance.md)");
+
+        var posts = new Option<int>("--posts") { Description = "Posts to store", DefaultValueFactory = _ => 200_000 };
+        var ingest = new Command("ingest", "Posts stored per second through the storage code, next to PostgreSQL's COPY of the same rows") { posts };
+        ingest.SetAction((parse, ct) => WithDatabaseAsync(async cs =>
+        {
+            var r = await IngestionBench.RunAsync(cs, parse.GetValue(posts), ct);
+            Console.WriteLine(Invariant($"ingest: {r.Posts} posts; stored {r.StoredPerSecond:N0} posts/s (batched upserts, one transaction per 100-post page); COPY {r.CopyPerSecond:N0} posts/s; ratio {r.Ratio:P0}"));
+        }, ct));
+        command.Add(ingest);
+
+        var sources = new Option<int>("--sources") { Description = "Number of sources", DefaultValueFactory = _ => 50 };
+        var quota = new Command("quota", "API calls per poll when nothing is new, and posts read twice") { sources };
+        quota.SetAction((parse, ct) => WithDatabaseAsync(async cs =>
+        {
+            var r = await PipelineBench.QuotaAsync(cs, parse.GetValue(sources), ct);
+            Console.WriteLine(Invariant($"quota: {r.Sources} sources; {r.CallsPerIdlePoll:0.00} call(s) per poll with nothing new; {r.CallsPerPollWithNews:0.00} per poll when half have news; {r.PostsServed} posts served, {r.PostsServedTwice} served twice"));
+        }, ct));
+        command.Add(quota);
+
+        var latencyPosts = new Option<int>("--posts") { Description = "Posts to publish", DefaultValueFactory = _ => 100 };
+        var interval = new Option<TimeSpan>("--poll") { Description = "Poll interval", DefaultValueFactory = _ => TimeSpan.FromSeconds(10) };
+        var latency = new Command("latency", "From a post appearing on the platform to its alert accepted by SMTP") { latencyPosts, interval };
+        latency.SetAction((parse, ct) => WithDatabaseAsync(async cs =>
+        {
+            var r = await PipelineBench.LatencyAsync(cs, parse.GetValue(latencyPosts), parse.GetValue(interval), ct);
+            Console.WriteLine(Invariant($"latency: {r.Posts} posts, poll every {r.PollInterval.TotalSeconds:0} s; median {r.Median.TotalSeconds:0.0} s, p95 {r.P95.TotalSeconds:0.0} s, worst {r.Worst.TotalSeconds:0.0} s; {r.Missing} without an alert"));
+        }, ct));
+        command.Add(latency);
+
+        var footprintSources = new Option<int>("--sources") { Description = "Number of sources", DefaultValueFactory = _ => 50 };
+        var loadFor = new Option<TimeSpan>("--load") { Description = "How long to feed new posts", DefaultValueFactory = _ => TimeSpan.FromSeconds(60) };
+        var footprint = new Command("footprint", "Start-up time and resident memory of `socialwatch run`, idle and under load") { footprintSources, loadFor };
+        footprint.SetAction((parse, ct) => WithDatabaseAsync(async cs =>
+        {
+            var r = await FootprintBench.RunAsync(cs, parse.GetValue(footprintSources), parse.GetValue(loadFor), ct);
+            Console.WriteLine(Invariant($"footprint: {r.Sources} sources; start-up {r.StartUp.TotalSeconds:0.0} s; RSS idle {r.IdleRssBytes / 1048576.0:0} MiB; under load max {r.LoadedRssMaxBytes / 1048576.0:0} MiB, at end {r.LoadedRssEndBytes / 1048576.0:0} MiB ({r.PostsDuringLoad} posts); SIGTERM to exit {r.SigtermExit.TotalSeconds:0.0} s"));
+        }, ct));
+        command.Add(footprint);
+        return command;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<int> WithDatabaseAsync(Func<string, Task> bench, CancellationToken ct)
+    {
+        var configured = new ConfigurationBuilder().AddEnvironmentVariables().Build()["Database:ConnectionString"];
+        await using var db = await BenchDatabase.CreateAsync(configured, ct);
+        await bench(db.ConnectionString);
+        return 0;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Dapper;
+using Npgsql;
+using NpgsqlTypes;
+using SocialWatch.Connectors;
+using SocialWatch.Worker.Ingestion;
+
+namespace SocialWatch.Worker.Bench;
+
+/// <summary>
+/// Posts stored per second through the real storage code (PostStore: batched upserts, a transaction
+/// per page, as a poll stores them), next to the same rows loaded with PostgreSQL's binary COPY into
+/// a table with the same indexes: the practical limit of the machine.
+/// </summary>
+internal static class IngestionBench
+{
+    public sealed record Result(int Posts, double StoredPerSecond, double CopyPerSecond)
+    {
+        public double Ratio => StoredPerSecond / CopyPerSecond;
+    }
+
+    public static async Task<Result> RunAsync(string connectionString, int posts, CancellationToken ct)
+    {
+        var pages = SyntheticPosts.Pages(posts).ToList();
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        long sourceId;
+        await using (var connection = await db.OpenConnectionAsync(ct))
+        {
+            sourceId = await connection.ExecuteScalarAsync<long>("""
+                INSERT INTO sources (name, platform, kind, target, schedule, interval_seconds) VALUES ('bench', 'x', 'Search', 'bench', '00:01:00', 60) RETURNING id;
+                """);
+            await connection.ExecuteAsync("INSERT INTO source_cursors (source_id) VALUES (@sourceId)", new { sourceId });
+        }
+
+        var stored = Stopwatch.StartNew();
+        foreach (var page in pages)
+        {
+            await using var connection = await db.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await PostStore.StoreAsync(connection, tx, sourceId, "x", page, ct);
+            await tx.CommitAsync(ct);
+        }
+        stored.Stop();
+
+        await using (var connection = await db.OpenConnectionAsync(ct))
+        {
+            await connection.ExecuteAsync("CREATE TABLE posts_copy (LIKE posts INCLUDING ALL)");
+            var accountIds = (await connection.QueryAsync<(string PlatformId, long Id)>("SELECT platform_id, id FROM accounts"))
+                .ToDictionary(a => a.PlatformId, a => a.Id);
+            var copy = Stopwatch.StartNew();
+            await using (var writer = await connection.BeginBinaryImportAsync(
+                "COPY posts_copy (platform, platform_id, account_id, source_id, text, url, in_reply_to, created_at, raw) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                foreach (var post in pages.SelectMany(p => p.Posts))
+                {
+                    await writer.StartRowAsync(ct);
+                    await writer.WriteAsync("x", NpgsqlDbType.Text, ct);
+                    await writer.WriteAsync(post.PlatformId, NpgsqlDbType.Text, ct);
+                    await writer.WriteAsync(accountIds[post.AuthorPlatformId], NpgsqlDbType.Bigint, ct);
+                    await writer.WriteAsync(sourceId, NpgsqlDbType.Bigint, ct);
+                    await writer.WriteAsync(post.Text, NpgsqlDbType.Text, ct);
+                    await writer.WriteAsync(post.Url, NpgsqlDbType.Text, ct);
+                    await writer.WriteNullAsync(ct);
+                    await writer.WriteAsync(post.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
+                    await writer.WriteAsync(post.RawJson, NpgsqlDbType.Jsonb, ct);
+                }
+                await writer.CompleteAsync(ct);
+            }
+            copy.Stop();
+            var storedCount = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM posts");
+            if (storedCount != posts)
+            {
+                throw new InvalidOperationException($"stored {storedCount} posts, expected {posts}");
+            }
+            return new Result(posts, posts / stored.Elapsed.TotalSeconds, posts / copy.Elapsed.TotalSeconds);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace SocialWatch.Worker.Tests;
+
+/// <summary>Runs the real `socialwatch` binary as a separate process, as an operator or Docker would.</summary>
+internal static class WorkerProcess
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "socialwatch.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start socialwatch");
+    }
+
+    public static async Task<Result> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
+    {
+        using var process = Start(arguments, environment);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"socialwatch {string.Join(' ', arguments)} did not finish in {timeout}: {await output}{await error}");
+        }
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Settings as environment variables (Section__Key), as Docker passes them.</summary>
+    public static Dictionary<string, string?> AsEnvironment(IReadOnlyDictionary<string, string?> settings) =>
+        settings.ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value);
+}
