@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SocialWatch.Connectors;
+using SocialWatch.Worker.Avatars;
 using SocialWatch.Worker.Ingestion;
 using SocialWatch.Worker.Health;
 using SocialWatch.Worker.Jobs;
@@ -67,6 +68,7 @@ internal static class WorkerHost
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddHealth(builder.Configuration);
         builder.Services.AddRetention(builder.Configuration);
+        builder.Services.AddAvatarRefresh(builder.Configuration);
         return builder;
     }
 

@@ -35,6 +35,20 @@ internal static class TestDatabase
         return new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>A fresh database with no schema at all, for tests of the migrations themselves.</summary>
+    public static async Task<string> CreateEmptyAsync()
+    {
+        var server = await Shared.Value;
+        var name = "e_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(server.AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(server.AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
     private static async Task<Server> StartAsync()
     {
         PrivatePostgres? privateServer = null;

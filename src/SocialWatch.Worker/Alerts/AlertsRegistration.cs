@@ -14,9 +14,6 @@ internal static class AlertsRegistration
         services.AddOptions<AlertsOptions>().Bind(configuration.GetSection(AlertsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertsOptions>, AlertsOptionsValidator>();
         var options = configuration.GetSection(AlertsOptions.Section).Get<AlertsOptions>() ?? new AlertsOptions();
-        // FlagStore.AddAsync is static (the rules stage calls it inside its page transaction), so this
-        // one setting is handed to it here, once per process.
-        FlagStore.DismissedSuppressionDays = options.DismissedSuppressionDays;
         services.AddTransient<AlertDispatcher>();
         services.AddTransient<AlertJob>();
         services.AddSingleton(new RecurringJob(AlertJob.Name, typeof(AlertJob), options.SendEvery, null));

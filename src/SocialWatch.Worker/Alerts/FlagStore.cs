@@ -17,10 +17,6 @@ internal static class FlagStore
 
     public static readonly string[] Statuses = ["open", "acknowledged", "actioned", "dismissed"];
 
-    /// <summary>Alerts:DismissedSuppressionDays. Static because the rules stage calls
-    /// <see cref="AddAsync"/> inside its page transaction without the container; AddAlerts sets it from
-    /// configuration once at start (one process, one configuration).</summary>
-    public static int DismissedSuppressionDays { get; set; } = 90;
 
     // ON CONFLICT without a target covers both partial unique indexes (one per post and rule, one per
     // account and rule for account-level findings): a re-poll never flags twice.
@@ -51,10 +47,12 @@ internal static class FlagStore
 
     /// <summary>Stores the flag and, unless an earlier dismissal suppresses it, its pending alert:
     /// immediate for high severity, in the next digest otherwise. Returns the new flag's id, or null
-    /// when the same post (or account) already carries a flag of this rule.</summary>
-    public static async Task<long?> AddAsync(NpgsqlConnection connection, NpgsqlTransaction tx, NewFlag flag, CancellationToken ct)
+    /// when the same post (or account) already carries a flag of this rule. A dismissal by the clerk
+    /// within <paramref name="suppressionDays"/> (Alerts:DismissedSuppressionDays; 0 = off) stores the
+    /// flag already dismissed, without an alert.</summary>
+    public static async Task<long?> AddAsync(NpgsqlConnection connection, NpgsqlTransaction tx, NewFlag flag, int suppressionDays, CancellationToken ct)
     {
-        var days = DismissedSuppressionDays;
+        var days = suppressionDays;
         long? suppressedBy = days <= 0 ? null : await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             EarlierDismissalSql, new { flag.AccountId, flag.Rule, Days = days, SystemReviewer }, tx, cancellationToken: ct));
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(InsertSql, new

@@ -16,11 +16,12 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure ingestion, API quota use, alert latency and the worker's footprint (see docs/performance.md)");
 
         var posts = new Option<int>("--posts") { Description = "Posts to store", DefaultValueFactory = _ => 200_000 };
-        var ingest = new Command("ingest", "Posts stored per second through the storage code, next to PostgreSQL's COPY of the same rows") { posts };
+        var pageSize = new Option<int>("--page-size") { Description = "Posts per stored page (a poll stores what one API page returns: 100 on X)", DefaultValueFactory = _ => 100 };
+        var ingest = new Command("ingest", "Posts stored per second through the storage code, next to PostgreSQL's COPY of the same rows") { posts, pageSize };
         ingest.SetAction((parse, ct) => WithDatabaseAsync(async cs =>
         {
-            var r = await IngestionBench.RunAsync(cs, parse.GetValue(posts), ct);
-            Console.WriteLine(Invariant($"ingest: {r.Posts} posts; stored {r.StoredPerSecond:N0} posts/s (batched upserts, one transaction per 100-post page); COPY {r.CopyPerSecond:N0} posts/s; ratio {r.Ratio:P0}"));
+            var r = await IngestionBench.RunAsync(cs, parse.GetValue(posts), parse.GetValue(pageSize), ct);
+            Console.WriteLine(Invariant($"ingest: {r.Posts} posts; stored {r.StoredPerSecond:N0} posts/s (batched upserts, one transaction per {r.PageSize}-post page); COPY {r.CopyPerSecond:N0} posts/s; ratio {r.Ratio:P0}"));
         }, ct));
         command.Add(ingest);
 

@@ -14,14 +14,14 @@ namespace SocialWatch.Worker.Bench;
 /// </summary>
 internal static class IngestionBench
 {
-    public sealed record Result(int Posts, double StoredPerSecond, double CopyPerSecond)
+    public sealed record Result(int Posts, int PageSize, double StoredPerSecond, double CopyPerSecond)
     {
         public double Ratio => StoredPerSecond / CopyPerSecond;
     }
 
-    public static async Task<Result> RunAsync(string connectionString, int posts, CancellationToken ct)
+    public static async Task<Result> RunAsync(string connectionString, int posts, int pageSize, CancellationToken ct)
     {
-        var pages = SyntheticPosts.Pages(posts).ToList();
+        var pages = SyntheticPosts.Pages(posts, pageSize).ToList();
         await using var db = NpgsqlDataSource.Create(connectionString);
         long sourceId;
         await using (var connection = await db.OpenConnectionAsync(ct))
@@ -72,7 +72,7 @@ internal static class IngestionBench
             {
                 throw new InvalidOperationException($"stored {storedCount} posts, expected {posts}");
             }
-            return new Result(posts, posts / stored.Elapsed.TotalSeconds, posts / copy.Elapsed.TotalSeconds);
+            return new Result(posts, pageSize, posts / stored.Elapsed.TotalSeconds, posts / copy.Elapsed.TotalSeconds);
         }
     }
 }

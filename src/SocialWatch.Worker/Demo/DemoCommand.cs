@@ -130,6 +130,10 @@ internal static class DemoCommand
         settings["X:BearerToken"] = DemoPlatforms.DemoToken;
         settings["X:OwnedUserToken"] = DemoPlatforms.DemoToken;
         settings["Alerts:SendEvery"] = "00:00:05";
+        // The demo's pictures come from a loopback HTTP server; real deployments keep both checks on.
+        settings["Avatars:RequireHttps"] = "false";
+        settings["Avatars:AllowPrivateAddresses"] = "true";
+        settings["AvatarRefresh:Every"] = "00:00:05";
         settings["Alerts:DigestCron"] = "0 * * * * ?";
         settings["Scheduler:ClusterCheckinInterval"] = "00:00:05";
         var sources = new (string Name, string Kind, string Target)[]

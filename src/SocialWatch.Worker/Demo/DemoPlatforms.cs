@@ -1,4 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using SocialWatch.Fakes;
 using SocialWatch.Fakes.X;
 using SocialWatch.Rules;
 
@@ -20,10 +23,12 @@ internal sealed class DemoPlatforms : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _release = Task.CompletedTask;
     private int _released;
+    private readonly FakeServer _images;
 
-    private DemoPlatforms(XFake x, IReadOnlyList<CorpusRecord> records)
+    private DemoPlatforms(XFake x, FakeServer images, IReadOnlyList<CorpusRecord> records)
     {
         X = x;
+        _images = images;
         _records = records;
         _demoIds = records.ToDictionary(r => r.Id, r => (IdBase + r.LineNumber).ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
     }
@@ -37,12 +42,20 @@ internal sealed class DemoPlatforms : IAsyncDisposable
     public static async Task<DemoPlatforms> StartAsync(string corpusFile)
     {
         var records = CorpusReader.Read(corpusFile).Where(r => r.Platform == "x" && r.Author is not null).ToList();
+        // Profile pictures are served over loopback HTTP too, so the avatar job fetches and hashes them.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(corpusFile))!;
+        var images = await FakeServer.StartAsync(app => app.MapGet("/avatars/{name}", (string name) =>
+        {
+            var path = Path.Combine(folder, "avatars", Path.GetFileName(name));
+            return File.Exists(path) ? Results.File(path, name.EndsWith(".jpg", StringComparison.Ordinal) ? "image/jpeg" : "image/png") : Results.NotFound();
+        }));
         var x = await XFake.StartAsync(DemoToken);
         foreach (var author in records.Select(r => r.Author!).DistinctBy(a => a.Id))
         {
-            x.AddUser(new XFakeUser(author.Id, author.Handle, author.DisplayName, author.Bio ?? ""));
+            var avatar = author.Avatar is { Length: > 0 } a ? new Uri(images.BaseAddress, "avatars/" + Path.GetFileName(a)).ToString() : null;
+            x.AddUser(new XFakeUser(author.Id, author.Handle, author.DisplayName, author.Bio ?? "", avatar));
         }
-        var demo = new DemoPlatforms(x, records);
+        var demo = new DemoPlatforms(x, images, records);
         foreach (var record in records.Take(records.Count / 2))
         {
             demo.Publish(record);
@@ -84,5 +97,6 @@ internal sealed class DemoPlatforms : IAsyncDisposable
         }
         _stop.Dispose();
         await X.DisposeAsync();
+        await _images.DisposeAsync();
     }
 }

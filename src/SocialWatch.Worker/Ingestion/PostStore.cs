@@ -47,6 +47,7 @@ internal static class PostStore
                 display_name = excluded.display_name,
                 bio = excluded.bio,
                 avatar_url = excluded.avatar_url,
+                avatar_attempts = CASE WHEN accounts.avatar_url IS DISTINCT FROM excluded.avatar_url THEN 0 ELSE accounts.avatar_attempts END,
                 platform_created_at = COALESCE(excluded.platform_created_at, accounts.platform_created_at),
                 raw = excluded.raw,
                 last_seen_at = now()

@@ -54,6 +54,18 @@ internal sealed partial class SourcePoller(
             return new PollOutcome(sourceName, 0, 0, 0, 0, 0, null, Skipped: true);
         }
 
+        try
+        {
+            return await PollLockedAsync(sourceName, options, status, connector, ct);
+        }
+        finally
+        {
+            await UnlockAsync(guard, status.Id);
+        }
+    }
+
+    private async Task<PollOutcome> PollLockedAsync(string sourceName, SourceOptions options, SourceStore.SourceStatus status, ISourceConnector connector, CancellationToken ct)
+    {
         await sources.RecordAttemptAsync(status.Id, ct);
         int pages = 0, newPosts = 0, changedPosts = 0, accounts = 0, flags = 0;
         try
@@ -109,6 +121,24 @@ internal sealed partial class SourcePoller(
         command.Parameters.AddWithValue("Scope", PollLockScope);
         command.Parameters.AddWithValue("Id", sourceId);
         return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>The lock is a session lock: without an explicit unlock it would stay with the pooled
+    /// connection until Npgsql next reuses (and resets) it, and every other poll of the source in the
+    /// meantime would be skipped as "being polled elsewhere". A broken connection has lost it anyway.</summary>
+    private static async Task UnlockAsync(NpgsqlConnection connection, long sourceId)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@Scope, @Id::int)", connection);
+            command.Parameters.AddWithValue("Scope", PollLockScope);
+            command.Parameters.AddWithValue("Id", sourceId);
+            await command.ExecuteScalarAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            // The connection is gone, and the lock with it.
+        }
     }
 
     private const int PollLockScope = 0x5057; // "PW": poll of a source

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using SocialWatch.Rules;
 using SocialWatch.Worker.Alerts;
@@ -13,7 +14,7 @@ namespace SocialWatch.Worker.Rules;
 /// page's transaction. A re-poll re-checks nothing unchanged, and the flags' unique indexes keep one
 /// flag per (post or account, rule) even when an edit is checked again.
 /// </summary>
-internal sealed partial class PageRules(Classifier classifier, OfficialStatementsCache statements, ILogger<PageRules> logger)
+internal sealed partial class PageRules(Classifier classifier, OfficialStatementsCache statements, IOptions<AlertsOptions> alerts, ILogger<PageRules> logger)
 {
     private const string AuthorsSql = """
         SELECT id, platform, platform_id, handle, display_name, bio, avatar_hash
@@ -62,13 +63,13 @@ internal sealed partial class PageRules(Classifier classifier, OfficialStatement
         return written;
     }
 
-    private static async Task<int> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<RuleFlag> flags, long accountId, long? postId, CancellationToken ct)
+    private async Task<int> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<RuleFlag> flags, long accountId, long? postId, CancellationToken ct)
     {
         var written = 0;
         foreach (var flag in flags)
         {
             var id = await FlagStore.AddAsync(connection, tx,
-                new NewFlag(flag.Rule, flag.Severity, flag.Score, flag.Evidence.ToJsonString(), flag.PolicyClause, accountId, postId), ct);
+                new NewFlag(flag.Rule, flag.Severity, flag.Score, flag.Evidence.ToJsonString(), flag.PolicyClause, accountId, postId), alerts.Value.DismissedSuppressionDays, ct);
             if (id is not null)
             {
                 written++;

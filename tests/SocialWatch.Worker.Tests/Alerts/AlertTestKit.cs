@@ -128,7 +128,7 @@ internal static class AlertTestKit
         await using var connection = new NpgsqlConnection(db);
         await connection.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        var id = await FlagStore.AddAsync(connection, tx, flag, CancellationToken.None);
+        var id = await FlagStore.AddAsync(connection, tx, flag, new AlertsOptions().DismissedSuppressionDays, CancellationToken.None);
         await tx.CommitAsync();
         return id;
     }

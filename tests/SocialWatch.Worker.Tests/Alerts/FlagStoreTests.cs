@@ -48,7 +48,7 @@ public sealed class FlagStoreTests
         {
             await connection.OpenAsync();
             await using var tx = await connection.BeginTransactionAsync();
-            Assert.NotNull(await Worker.Alerts.FlagStore.AddAsync(connection, tx, Flag(account, null), CancellationToken.None));
+            Assert.NotNull(await Worker.Alerts.FlagStore.AddAsync(connection, tx, Flag(account, null), new Worker.Alerts.AlertsOptions().DismissedSuppressionDays, CancellationToken.None));
             await tx.RollbackAsync();
         }
         Assert.Equal(0L, await ScalarAsync<long>(db, "SELECT count(*) FROM flags"));

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Dapper;
+using Npgsql;
+using SocialWatch.Fakes.X;
+
+namespace SocialWatch.Worker.Tests.Jobs;
+
+/// <summary>The worker as separate processes, as Docker runs it: scale-out and SIGTERM.</summary>
+public sealed class WorkerProcessTests
+{
+    [Fact]
+    public async Task Three_worker_processes_on_one_database_migrate_once_and_poll_each_source_once_per_interval()
+    {
+        await using var x = await XFake.StartAsync();
+        var users = new[] { "3200000001", "3200000002", "3200000003" };
+        foreach (var id in users)
+        {
+            x.AddUser(new XFakeUser(id, "user" + id, "User " + id));
+            x.Post(id, "hello from " + id);
+        }
+        var db = await TestDatabase.CreateEmptyAsync();
+        var settings = TestHosts.Settings(db);
+        for (var i = 0; i < users.Length; i++)
+        {
+            settings.WithXSource(x, name: "src-" + users[i], kind: "StaffAccount", target: users[i], index: i, every: "00:00:03");
+        }
+        var env = WorkerProcess.AsEnvironment(settings);
+
+        var workers = Enumerable.Range(0, 3).Select(i =>
+        {
+            var e = new Dictionary<string, string?>(env) { ["Health__InstanceFile"] = Path.Combine(Path.GetTempPath(), $"sw-{Guid.NewGuid():N}") };
+            return WorkerProcess.Start(["run"], e);
+        }).ToList();
+        foreach (var w in workers)
+        {
+            _ = w.StandardOutput.ReadToEndAsync();
+            _ = w.StandardError.ReadToEndAsync();
+        }
+        try
+        {
+            // Let the cluster settle (all three started and migrated), then count a measured window.
+            await WaitForAsync(() => x.Server.Requests.Count >= users.Length, TimeSpan.FromSeconds(60));
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            x.Server.ClearRequests();
+            var window = Stopwatch.StartNew();
+            await Task.Delay(TimeSpan.FromSeconds(15));
+            var requests = x.Server.Requests;
+            var expected = window.Elapsed.TotalSeconds / 3;
+            foreach (var id in users)
+            {
+                var polls = requests.Count(r => r.StartsWith($"/2/users/{id}/tweets", StringComparison.Ordinal));
+                // One worker polls a source per interval; three workers each polling would be ~3x.
+                Assert.InRange(polls, expected - 2, expected + 2);
+            }
+            Assert.All(workers, w => Assert.False(w.HasExited, "a worker exited"));
+        }
+        finally
+        {
+            foreach (var w in workers)
+            {
+                w.Kill(entireProcessTree: true);
+                await w.WaitForExitAsync();
+                w.Dispose();
+            }
+        }
+        await using var connection = new NpgsqlConnection(db);
+        Assert.Equal(5L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schemaversions"));
+        Assert.Equal(3L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM posts"));
+    }
+
+    [Fact]
+    public async Task Sigterm_during_a_poll_stops_cleanly_and_leaves_no_partial_page()
+    {
+        await using var x = await XFake.StartAsync();
+        x.AddUser(new XFakeUser(TestHosts.OfficialXId, "LeighTownCouncil", "Leigh Town Council"));
+        for (var i = 0; i < 300; i++)
+        {
+            x.Post(TestHosts.OfficialXId, $"Notice {i}");
+        }
+        x.Server.ResponseDelay = TimeSpan.FromSeconds(1.5);
+        var db = await TestDatabase.CreateAsync();
+        var env = WorkerProcess.AsEnvironment(TestHosts.Settings(db).WithXSource(x));
+        env["Health__InstanceFile"] = Path.Combine(Path.GetTempPath(), $"sw-{Guid.NewGuid():N}");
+
+        using var worker = WorkerProcess.Start(["run"], env);
+        var output = worker.StandardOutput.ReadToEndAsync();
+        _ = worker.StandardError.ReadToEndAsync();
+        await WaitForAsync(() => x.Server.Requests.Count >= 2, TimeSpan.FromSeconds(60));
+        var stopping = Stopwatch.StartNew();
+        using (var term = Process.Start("kill", ["-TERM", worker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+        await worker.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, worker.ExitCode);
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(20), $"took {stopping.Elapsed}");
+
+        await using var connection = new NpgsqlConnection(db);
+        var stored = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM posts");
+        // Whole pages only (the running poll is let finish within the shutdown timeout, or stops
+        // between pages), and the cursor says exactly how far the stored pages reach.
+        Assert.Equal(0, stored % 100);
+        Assert.Equal(stored, await connection.ExecuteScalarAsync<long>("SELECT count(DISTINCT platform_id) FROM posts"));
+        var cursor = await connection.ExecuteScalarAsync<string?>("SELECT position FROM source_cursors");
+        Assert.Equal(stored is > 0 and < 300, cursor?.Contains("NextToken", StringComparison.Ordinal) == true);
+        Assert.Contains("Schedule in place", await output, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("condition not met in " + timeout);
+            }
+            await Task.Delay(100);
+        }
+    }
+}
