@@ -22,6 +22,8 @@ public sealed class XFake : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, XFakeUser> _users = new();
     private readonly List<XFakePost> _posts = [];
+    // The same posts by author, so a timeline request does not scan every post (the load run serves a million).
+    private readonly Dictionary<string, List<XFakePost>> _byAuthor = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private long _nextId = 1_800_000_000_000_000_000;
 
@@ -48,6 +50,7 @@ public sealed class XFake : IAsyncDisposable
             _nextId = id is { } given ? Math.Max(_nextId, given) : _nextId + 1;
             var post = new XFakePost((id ?? _nextId).ToString(CultureInfo.InvariantCulture), authorId, text, at ?? DateTimeOffset.UtcNow, inReplyTo);
             _posts.Add(post);
+            ByAuthor(authorId).Add(post);
             return post;
         }
     }
@@ -59,11 +62,22 @@ public sealed class XFake : IAsyncDisposable
         {
             var original = _posts.Single(p => p.Id == postId);
             _posts.Remove(original);
+            ByAuthor(original.AuthorId).Remove(original);
             var chain = (original.EditHistory ?? [original.Id]).Append((++_nextId).ToString(CultureInfo.InvariantCulture)).ToList();
             var edited = original with { Id = chain[^1], Text = newText, EditHistory = chain };
             _posts.Add(edited);
+            ByAuthor(edited.AuthorId).Add(edited);
             return edited;
         }
+    }
+
+    private List<XFakePost> ByAuthor(string authorId)
+    {
+        if (!_byAuthor.TryGetValue(authorId, out var list))
+        {
+            _byAuthor[authorId] = list = [];
+        }
+        return list;
     }
 
     /// <summary>How many times each post id was served: anything above 1 is a post read (and billed) twice.</summary>
@@ -100,7 +114,7 @@ public sealed class XFake : IAsyncDisposable
                 : Json(new JsonObject { ["data"] = UserJson(user) });
         }));
         app.MapGet("/2/users/{id}/tweets", (HttpContext http, string id) => Authorised(http, () =>
-            Page(http, p => p.AuthorId == id, paginationParameter: "pagination_token")));
+            Page(http, p => p.AuthorId == id, paginationParameter: "pagination_token", authorId: id)));
         app.MapGet("/2/users/{id}/mentions", (HttpContext http, string id) => Authorised(http, () =>
         {
             var handle = _users.TryGetValue(id, out var u) ? "@" + u.Username : "@" + id;
@@ -139,7 +153,7 @@ public sealed class XFake : IAsyncDisposable
 
     /// <summary>Newest first; since_id exclusive; a token holds the id to continue below, so posts
     /// published while a client pages do not shift its pages.</summary>
-    private IResult Page(HttpContext http, Func<XFakePost, bool> filter, string paginationParameter)
+    private IResult Page(HttpContext http, Func<XFakePost, bool> filter, string paginationParameter, string? authorId = null)
     {
         var query = http.Request.Query;
         var max = int.TryParse(query["max_results"], CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 5, 100) : 10;
@@ -151,12 +165,14 @@ public sealed class XFake : IAsyncDisposable
         List<XFakePost> matching;
         lock (_gate)
         {
-            matching = _posts
+            // Posts are stored in id order, so newest first is the reverse.
+            IEnumerable<XFakePost> candidates = authorId is null ? _posts : _byAuthor.GetValueOrDefault(authorId) ?? [];
+            matching = candidates
                 .Where(filter)
                 .Where(p => sinceId.Length == 0 || IdCompare(p.Id, sinceId) > 0)
                 .Where(p => startTime is null || p.CreatedAt >= startTime)
                 .Where(p => below is null || IdCompare(p.Id, below) < 0)
-                .OrderByDescending(p => p.Id.Length).ThenByDescending(p => p.Id, StringComparer.Ordinal)
+                .Reverse()
                 .ToList();
         }
         var page = matching.Take(max).ToList();

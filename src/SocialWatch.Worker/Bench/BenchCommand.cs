@@ -53,6 +53,20 @@ internal static class BenchCommand
             Console.WriteLine(Invariant($"footprint: {r.Sources} sources; start-up {r.StartUp.TotalSeconds:0.0} s; RSS idle {r.IdleRssBytes / 1048576.0:0} MiB; under load max {r.LoadedRssMaxBytes / 1048576.0:0} MiB, at end {r.LoadedRssEndBytes / 1048576.0:0} MiB ({r.PostsDuringLoad} posts); SIGTERM to exit {r.SigtermExit.TotalSeconds:0.0} s"));
         }, ct));
         command.Add(footprint);
+        var loadPosts = new Option<int>("--posts") { Description = "Posts the platform fake serves", DefaultValueFactory = _ => 1_000_000 };
+        var loadSources = new Option<int>("--sources") { Description = "Number of sources", DefaultValueFactory = _ => 50 };
+        var load = new Command("load", "The load run: a million posts across 50 sources through connector, storage and rules; database size, clerk query times, memory") { loadPosts, loadSources };
+        load.SetAction((parse, ct) => WithDatabaseAsync(async cs =>
+        {
+            var r = await LoadBench.RunAsync(cs, parse.GetValue(loadPosts), parse.GetValue(loadSources), ct);
+            Console.WriteLine(Invariant($"load: {r.Posts} posts across {r.Sources} sources stored in {r.Elapsed.TotalSeconds:0} s ({r.PostsPerSecond:N0} posts/s, rules on); database {r.DatabaseBytes / 1048576.0:N0} MiB; {r.Flags} flags"));
+            foreach (var q in r.Queries)
+            {
+                Console.WriteLine(Invariant($"  clerk query '{q.Name}': {q.MedianMs:0.0} ms (median of 7)"));
+            }
+            Console.WriteLine(Invariant($"  memory (whole process, fake included): start {r.RssStartBytes / 1048576.0:0} MiB, max {r.RssMaxBytes / 1048576.0:0} MiB, end {r.RssEndBytes / 1048576.0:0} MiB"));
+        }, ct));
+        command.Add(load);
         return command;
     }
 

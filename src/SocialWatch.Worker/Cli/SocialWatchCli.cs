@@ -67,7 +67,7 @@ internal static class SocialWatchCli
         var command = new Command("poll", "Poll one source now (the worker may keep running)") { source };
         command.SetAction((parse, ct) => WithServicesAsync(parse, async services =>
         {
-            await services.GetRequiredService<SourceStore>().SyncAsync(services.GetRequiredService<IOptions<SourcesOptions>>().Value.Items, ct);
+            await PrepareDatabaseAsync(services, ct);
             var outcome = await services.GetRequiredService<SourcePoller>().PollAsync(parse.GetValue(source)!, ct);
             if (outcome.Skipped)
             {
@@ -90,7 +90,7 @@ internal static class SocialWatchCli
         var list = new Command("list", "Each source with its schedule, last success and last error");
         list.SetAction((parse, ct) => WithServicesAsync(parse, async services =>
         {
-            await services.GetRequiredService<SourceStore>().SyncAsync(services.GetRequiredService<IOptions<SourcesOptions>>().Value.Items, ct);
+            await PrepareDatabaseAsync(services, ct);
             var rows = await services.GetRequiredService<SourceStore>().ListAsync(ct);
             var table = rows.Select(s => new[]
             {
@@ -103,6 +103,17 @@ internal static class SocialWatchCli
         }));
         var command = new Command("sources", "The configured sources and their health") { list };
         return command;
+    }
+
+    /// <summary>Migrates (unless Database:MigrateOnStart is off) and syncs the configured sources, so a
+    /// one-shot verb works on a fresh database exactly as the worker would.</summary>
+    private static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct)
+    {
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+        {
+            await services.GetRequiredService<Migrator>().MigrateAsync(ct);
+        }
+        await services.GetRequiredService<SourceStore>().SyncAsync(services.GetRequiredService<IOptions<SourcesOptions>>().Value.Items, ct);
     }
 
     private static string Format(DateTime? time) => time?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "never";
@@ -123,7 +134,9 @@ internal static class SocialWatchCli
         }
         catch (Npgsql.NpgsqlException e)
         {
-            Console.Error.WriteLine($"error: the database is not reachable: {e.Message}");
+            Console.Error.WriteLine(e is Npgsql.PostgresException
+                ? $"error: the database refused the request: {e.Message}"
+                : $"error: the database is not reachable: {e.Message}");
             return 3;
         }
     }
