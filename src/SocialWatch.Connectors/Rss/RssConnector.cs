@@ -43,7 +43,10 @@ internal sealed class RssConnector(RssClient client, IOptions<RssOptions> option
         }
 
         var feed = Parse(document, feedUrl, source.Name);
-        var site = feedUrl.Host;
+        // The author is the news site the feed belongs to (the channel's own link), which is stable
+        // when a site moves its feed to another address or a feed service; else the feed's host.
+        var site = feed.Links.Select(l => l.Uri).FirstOrDefault(u => u is { IsAbsoluteUri: true } && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp))?.Host
+            ?? feedUrl.Host;
         var account = new FetchedAccount("rss", site, site, Plain(feed.Title) is { Length: > 0 } t ? t : site, Plain(feed.Description), feed.ImageUrl?.ToString(), null,
             JsonSerializer.Serialize(new RssFeedJson(feedUrl.ToString(), Plain(feed.Title), Plain(feed.Description), feed.Links.FirstOrDefault()?.Uri?.ToString()), RssJson.Default.RssFeedJson));
 

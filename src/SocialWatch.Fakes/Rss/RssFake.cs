@@ -39,13 +39,18 @@ public sealed class RssFake : IAsyncDisposable
 
     public Uri RawUrl(string name) => new(Server.BaseAddress, "raw/" + name);
 
-    public void AddFeed(string name, string title)
+    /// <summary>Adds a feed. <paramref name="siteUrl"/> is the news site the feed belongs to (the
+    /// channel's link); by default the fake's own address.</summary>
+    public void AddFeed(string name, string title, string? siteUrl = null)
     {
         lock (_gate)
         {
             _feeds[name] = (title, [], DateTimeOffset.UtcNow.AddDays(-1));
+            _sites[name] = siteUrl ?? Server.BaseAddress.ToString();
         }
     }
+
+    private readonly Dictionary<string, string> _sites = new(StringComparer.Ordinal);
 
     public RssFakeItem Publish(string feed, string title, string summaryHtml, DateTimeOffset? at = null, string? itemId = null)
     {
@@ -86,6 +91,7 @@ public sealed class RssFake : IAsyncDisposable
     private IResult Feed(HttpContext http, string name, bool atom)
     {
         string title;
+        string site;
         List<RssFakeItem> items;
         DateTimeOffset modified;
         lock (_gate)
@@ -95,8 +101,9 @@ public sealed class RssFake : IAsyncDisposable
                 return Results.NotFound();
             }
             (title, items, modified) = (feed.Title, [.. feed.Items], feed.Modified);
+            site = _sites[name];
         }
-        var body = atom ? Atom(title, items, modified) : Rss(title, items, modified);
+        var body = atom ? Atom(title, site, items, modified) : Rss(title, site, items, modified);
         var etag = "\"" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body)))[..16] + "\"";
         var lastModified = modified.ToString("R", CultureInfo.InvariantCulture);
         var request = http.Request.Headers;
@@ -114,12 +121,12 @@ public sealed class RssFake : IAsyncDisposable
         return Results.Text(body, atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8");
     }
 
-    private static string Rss(string title, List<RssFakeItem> items, DateTimeOffset modified)
+    private static string Rss(string title, string site, List<RssFakeItem> items, DateTimeOffset modified)
     {
         var xml = new StringBuilder();
         xml.Append("""<?xml version="1.0" encoding="UTF-8"?>""").Append('\n')
            .Append("""<rss version="2.0"><channel>""")
-           .Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title><link>https://news.example/</link><description>Local news</description>")
+           .Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title><link>").Append(WebUtility.HtmlEncode(site)).Append("</link><description>Local news</description>")
            .Append("<lastBuildDate>").Append(modified.ToString("R", CultureInfo.InvariantCulture)).Append("</lastBuildDate>");
         foreach (var item in Enumerable.Reverse(items))
         {
@@ -132,12 +139,13 @@ public sealed class RssFake : IAsyncDisposable
         return xml.Append("</channel></rss>").ToString();
     }
 
-    private static string Atom(string title, List<RssFakeItem> items, DateTimeOffset modified)
+    private static string Atom(string title, string site, List<RssFakeItem> items, DateTimeOffset modified)
     {
         var xml = new StringBuilder();
         xml.Append("""<?xml version="1.0" encoding="utf-8"?>""").Append('\n')
            .Append("""<feed xmlns="http://www.w3.org/2005/Atom">""")
            .Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title><id>urn:fake:feed</id>")
+           .Append("<link rel=\"alternate\" href=\"").Append(WebUtility.HtmlEncode(site)).Append("\"/>")
            .Append("<updated>").Append(modified.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append("</updated>");
         foreach (var item in Enumerable.Reverse(items))
         {

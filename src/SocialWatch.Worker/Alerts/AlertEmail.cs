@@ -181,7 +181,9 @@ internal sealed class AlertEmail(AlertsOptions options, TimeProvider time)
                 .Take(20);
             foreach (var p in properties)
             {
-                var label = Untrusted.Line(p.Name.Replace('_', ' '), 40);
+                // "subject" is what a claim is about; shown as a bare "Subject:" line it reads like a mail header.
+                var name = p.Name.Equals("subject", StringComparison.OrdinalIgnoreCase) ? "about" : p.Name;
+                var label = Untrusted.Line(name.Replace('_', ' '), 40);
                 label = label.Length > 0 ? char.ToUpperInvariant(label[0]) + label[1..] : label;
                 yield return (label, Untrusted.Name(Value(p.Value), 500));
             }
@@ -200,11 +202,18 @@ internal sealed class AlertEmail(AlertsOptions options, TimeProvider time)
         }
     }
 
+    /// <summary>Evidence values as words a clerk reads, not JSON: nested objects become
+    /// "key value; key value", lists are joined.</summary>
     private static string Value(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.String => e.GetString() ?? "",
         JsonValueKind.Array when e.EnumerateArray().All(x => x.ValueKind is JsonValueKind.String or JsonValueKind.Number) =>
-            string.Join(", ", e.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() : x.GetRawText())),
+            string.Join(", ", e.EnumerateArray().Select(Value)),
+        JsonValueKind.Array => string.Join(" | ", e.EnumerateArray().Select(Value)),
+        JsonValueKind.Object => string.Join("; ", e.EnumerateObject().Select(p => $"{p.Name.Replace('_', ' ')} {Value(p.Value)}")),
+        JsonValueKind.True => "yes",
+        JsonValueKind.False => "no",
+        JsonValueKind.Null => "",
         _ => e.GetRawText(),
     };
 

@@ -54,8 +54,10 @@ internal static class DemoCommand
                 connectionString = await FreshDatabaseAsync(postgres, ct);
             }
 
-            await using var platforms = await DemoPlatforms.StartAsync(Path.Combine(samples, "dev.jsonl"));
-            var settings = DemoSettings(platforms, connectionString, Path.Combine(samples, "watch.json"));
+            var watchFile = Path.Combine(samples, "watch.json");
+            var watch = DemoWatch.Read(watchFile);
+            await using var platforms = await DemoPlatforms.StartAsync(Path.Combine(samples, "dev.jsonl"), watch);
+            var settings = DemoSettings(platforms, watch, connectionString, watchFile);
             if (string.IsNullOrWhiteSpace(configured["Alerts:SmtpHost"]))
             {
                 mail = MailCatcher.Start(Path.Combine(folder, "mail"));
@@ -75,7 +77,7 @@ internal static class DemoCommand
             using var host = WorkerHost.CreateBuilder(configFile, settings).Build();
             await host.StartAsync(ct);
             platforms.ReleaseTheRest(TimeSpan.FromSeconds(2));
-            PrintGuide(folder, settingsFile, connectionString, mail);
+            PrintGuide(platforms, folder, settingsFile, connectionString, mail);
             try
             {
                 await Task.Delay(Timeout.Infinite, ct);
@@ -113,7 +115,7 @@ internal static class DemoCommand
         return postgres.ConnectionString("socialwatch");
     }
 
-    private static Dictionary<string, string?> DemoSettings(DemoPlatforms platforms, string connectionString, string watchFile)
+    private static Dictionary<string, string?> DemoSettings(DemoPlatforms platforms, DemoWatch watch, string connectionString, string watchFile)
     {
         // The watch list is the sample's watch.json, as configuration; its logo path made absolute.
         var settings = new ConfigurationBuilder().AddJsonFile(watchFile).Build().AsEnumerable()
@@ -129,6 +131,14 @@ internal static class DemoCommand
         settings["X:BaseUrl"] = platforms.X.Server.BaseAddress.ToString();
         settings["X:BearerToken"] = DemoPlatforms.DemoToken;
         settings["X:OwnedUserToken"] = DemoPlatforms.DemoToken;
+        settings["Facebook:BaseUrl"] = platforms.Facebook.GraphBase.ToString();
+        settings["Facebook:PageAccessToken"] = DemoPlatforms.DemoToken;
+        settings["Bluesky:AppViewUrl"] = platforms.Bluesky.Server.BaseAddress.ToString();
+        settings["Bluesky:PdsUrl"] = platforms.Bluesky.Server.BaseAddress.ToString();
+        settings["Bluesky:Handle"] = DemoPlatforms.BlueskyHandle;
+        settings["Bluesky:AppPassword"] = DemoPlatforms.BlueskyAppPassword;
+        settings["Mastodon:BaseUrl"] = platforms.Mastodon.Server.BaseAddress.ToString();
+        settings["Mastodon:AccessToken"] = DemoPlatforms.DemoToken;
         settings["Alerts:SendEvery"] = "00:00:05";
         // The demo's pictures come from a loopback HTTP server; real deployments keep both checks on.
         settings["Avatars:RequireHttps"] = "false";
@@ -136,20 +146,11 @@ internal static class DemoCommand
         settings["AvatarRefresh:Every"] = "00:00:05";
         settings["Alerts:DigestCron"] = "0 * * * * ?";
         settings["Scheduler:ClusterCheckinInterval"] = "00:00:05";
-        var sources = new (string Name, string Kind, string Target)[]
-        {
-            ("x-council", "OfficialTimeline", "1000000001"),
-            ("x-mentions", "Mentions", "1000000001"),
-            ("x-search", "Search", "Leigh OR council OR LTC"),
-            ("x-accounts", "AccountSearch", "Leigh Council LTC"),
-            ("x-staff-sam", "StaffAccount", "2000000101"),
-            ("x-staff-priya", "StaffAccount", "2000000102"),
-            ("x-staff-tom", "StaffAccount", "2000000103"),
-        };
-        for (var i = 0; i < sources.Length; i++)
+        var sources = Sources(platforms, watch);
+        for (var i = 0; i < sources.Count; i++)
         {
             settings[$"Sources:{i}:Name"] = sources[i].Name;
-            settings[$"Sources:{i}:Platform"] = "x";
+            settings[$"Sources:{i}:Platform"] = sources[i].Platform;
             settings[$"Sources:{i}:Kind"] = sources[i].Kind;
             settings[$"Sources:{i}:Target"] = sources[i].Target;
             settings[$"Sources:{i}:Every"] = "00:00:05";
@@ -158,14 +159,66 @@ internal static class DemoCommand
         return settings;
     }
 
-    private static void PrintGuide(string folder, string settingsFile, string connectionString, MailCatcher? mail)
+    /// <summary>
+    /// The sources that between them fetch every sample record: each official account's timeline, each
+    /// staff account, what each platform offers for other people's posts (X mentions and search, posts
+    /// tagging the Facebook Page, signed-in Bluesky search, Mastodon notifications and search, one feed
+    /// per news site) and an account sweep per platform for look-alike accounts that have not posted.
+    /// </summary>
+    internal static List<(string Name, string Platform, string Kind, string Target)> Sources(DemoPlatforms platforms, DemoWatch watch)
     {
+        var sources = new List<(string Name, string Platform, string Kind, string Target)>();
+        foreach (var official in watch.Official.Where(a => DemoPlatforms.PlatformOrder.Contains(a.Platform)))
+        {
+            sources.Add(($"{official.Platform}-council", official.Platform, "OfficialTimeline", official.Id));
+        }
+        foreach (var staff in watch.Staff.Where(a => DemoPlatforms.PlatformOrder.Contains(a.Platform)))
+        {
+            sources.Add(($"{staff.Platform}-staff-{staff.Handle.Split('.')[0]}", staff.Platform, "StaffAccount", staff.Id));
+        }
+        if (watch.OfficialId("x") is { } xCouncil)
+        {
+            sources.Add(("x-mentions", "x", "Mentions", xCouncil));
+        }
+        sources.Add(("x-search", "x", "Search", "Leigh OR council OR LTC OR agenda OR grants OR library OR \"Bell Wharf\" OR \"Elm Road\" OR switch-on"));
+        sources.Add(("x-accounts", "x", "AccountSearch", "Leigh Council LTC"));
+        if (watch.OfficialId("facebook") is { } page)
+        {
+            sources.Add(("facebook-tagged", "facebook", "Mentions", page));
+        }
+        sources.Add(("facebook-accounts", "facebook", "AccountSearch", "Council"));
+        // Keyword searches (here and for X above): the council's name and words residents use about its business.
+        foreach (var word in new[] { "Leigh", "council", "agenda", "grants" })
+        {
+            sources.Add(($"bluesky-search-{word.ToLowerInvariant()}", "bluesky", "Search", word));
+        }
+        sources.Add(("bluesky-accounts", "bluesky", "AccountSearch", "Council"));
+        if (watch.Official.FirstOrDefault(a => a.Platform == "mastodon") is { } toot)
+        {
+            sources.Add(("mastodon-mentions", "mastodon", "Mentions", toot.Handle));
+        }
+        foreach (var word in new[] { "Leigh", "council", "agenda" })
+        {
+            sources.Add(($"mastodon-search-{word.ToLowerInvariant()}", "mastodon", "Search", word));
+        }
+        sources.Add(("mastodon-accounts", "mastodon", "AccountSearch", "Council"));
+        foreach (var (site, url) in platforms.Feeds)
+        {
+            sources.Add(($"rss-{site}", "rss", "NewsFeed", url.ToString()));
+        }
+        return sources;
+    }
+
+    private static void PrintGuide(DemoPlatforms platforms, string folder, string settingsFile, string connectionString, MailCatcher? mail)
+    {
+        var served = string.Join(", ", platforms.Served.Select(p => $"{Label(p.Platform)} ({p.Records})"));
         var cli = "dotnet run --project src/SocialWatch.Worker --";
         var psql = new NpgsqlConnectionStringBuilder(connectionString);
         Console.WriteLine($"""
 
             SocialWatch demo is running: sample posts are being polled from loopback platform fakes every 5 seconds.
 
+              Platforms   {served} sample records; half are there now, one more appears every 2 seconds
               Alerts      {(mail is null ? "go to the configured mail server (under Docker: the Mailpit inbox at http://localhost:8025)" : $"are written as .eml files to {mail.Folder}")}
               Flags       {cli} flags list --config {settingsFile}
               Sources     {cli} sources list --config {settingsFile}
@@ -175,4 +228,14 @@ internal static class DemoCommand
             Everything is kept in {folder}. Press Ctrl+C to stop.
             """);
     }
+
+    private static string Label(string platform) => platform switch
+    {
+        "x" => "X",
+        "facebook" => "Facebook",
+        "bluesky" => "Bluesky",
+        "mastodon" => "Mastodon",
+        "rss" => "RSS",
+        _ => platform,
+    };
 }

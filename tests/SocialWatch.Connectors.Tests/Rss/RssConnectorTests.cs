@@ -120,4 +120,16 @@ public sealed class RssConnectorTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<ConnectorException>(() => harness.FetchAsync("rss", Spec("rss", SourceKind.NewsFeed, _fake.RssUrl("nope").ToString()), null));
         Assert.Equal(ConnectorFailure.Misconfigured, e.Failure);
     }
+
+    [Fact]
+    public async Task The_author_is_the_news_site_the_feed_names_not_the_host_serving_the_feed()
+    {
+        _fake.AddFeed("moved", "Echo News", "https://www.echo-news.co.uk/");
+        _fake.Publish("moved", "Council approves budget", "<p>Details</p>");
+        using var harness = Harness();
+        var run = await harness.FetchAsync("rss", Spec("rss", SourceKind.NewsFeed, _fake.RssUrl("moved").ToString()), null);
+        var site = Assert.Single(run.Pages.SelectMany(p => p.Accounts));
+        Assert.Equal(("www.echo-news.co.uk", "Echo News"), (site.PlatformId, site.DisplayName));
+        Assert.All(run.Pages.SelectMany(p => p.Posts), p => Assert.Equal("www.echo-news.co.uk", p.AuthorPlatformId));
+    }
 }
