@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using SocialWatch.Rules.Impersonation;
 using SocialWatch.Rules.Leaks;
@@ -21,49 +22,67 @@ public sealed class Classifier
     private static readonly string[] GenericCouncilWords = ["council", "clerk"];
 
     private readonly RulesOptions _options;
-    private readonly HashSet<(string Platform, string Id)> _official;
-    private readonly Dictionary<(string Platform, string Id), StaffAccountOptions> _staff;
+    // Official and staff accounts in one table, so a post's author costs one look-up.
+    private readonly Dictionary<(string Platform, string Id), AccountRole> _roles;
     private readonly ImpersonationRule _impersonation;
     private readonly LeakRule _leaks;
     private readonly MisrepresentationRule _misrepresentation;
-    private readonly string[] _prefilterWords;
-    private readonly ConcurrentDictionary<(string Platform, string Id, string Handle, string DisplayName), bool> _authorLooksLikeCouncil = new();
+    private readonly SearchValues<string> _prefilterWords;
+    private readonly bool _hasPrefilterWords;
+
+    // Keyed by (platform, id) only; the entry keeps the handle and display name it was computed for and is
+    // recomputed when either changed (a renamed profile), so a hit costs one key hash and two compares
+    // (usually reference-equal strings) instead of hashing four strings.
+    private readonly ConcurrentDictionary<(string Platform, string Id), AuthorVerdict> _authorLooksLikeCouncil = new();
 
     public Classifier(WatchOptions watch, RulesOptions options, IReadOnlyList<ulong> logoHashes, ISentenceEmbedder? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(watch);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logoHashes);
+        options = options.WithDefaults();
         _options = options;
         var comparer = new PlatformIdComparer();
-        _official = new HashSet<(string, string)>(watch.OfficialAccounts.Select(a => (a.Platform, a.Id)), comparer);
-        _staff = new Dictionary<(string, string), StaffAccountOptions>(comparer);
+        _roles = new Dictionary<(string, string), AccountRole>(comparer);
         foreach (var staff in watch.StaffAccounts)
         {
-            _staff[(staff.Platform, staff.Id)] = staff;
+            _roles[(staff.Platform, staff.Id)] = AccountRole.Staff;
         }
 
-        _impersonation = new ImpersonationRule(watch, options, [.. logoHashes]);
+        foreach (var official in watch.OfficialAccounts)
+        {
+            var key = (official.Platform, official.Id);
+            _roles[key] = _roles.GetValueOrDefault(key) | AccountRole.Official;
+        }
+
+        _impersonation = new ImpersonationRule(watch, options, [.. logoHashes]); // copied into a ulong[]: no boxed enumerator per account
         _leaks = new LeakRule(watch, options);
         _misrepresentation = new MisrepresentationRule(watch, options, embedder);
 
         // Words whose absence (case-insensitive, in plain-ASCII text) proves a post says nothing about the council.
-        _prefilterWords = GenericCouncilWords
+        var prefilterWords = GenericCouncilWords
             .Concat(watch.Organisation.Names)
             .Concat(watch.Organisation.Aliases)
             .Concat(watch.OfficialAccounts.Select(a => ImpersonationRule.HandleCore(a.Handle)))
             .Where(w => !string.IsNullOrWhiteSpace(w))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
+        _hasPrefilterWords = prefilterWords.Length > 0;
+        // One multi-string search (case-insensitive) instead of one scan per word.
+        _prefilterWords = SearchValues.Create(prefilterWords, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>The options in effect: a copy of those given, empty word lists filled with their defaults.</summary>
     public RulesOptions Options => _options;
 
     /// <summary>True when (platform, id) is one of the council's official accounts.</summary>
-    public bool IsOfficial(string platform, string id) => _official.Contains((platform ?? "", id ?? ""));
+    public bool IsOfficial(string platform, string id) => (RoleOf(platform, id) & AccountRole.Official) != 0;
 
     /// <summary>True when (platform, id) is a registered staff or member account.</summary>
-    public bool IsStaff(string platform, string id) => _staff.ContainsKey((platform ?? "", id ?? ""));
+    public bool IsStaff(string platform, string id) => (RoleOf(platform, id) & AccountRole.Staff) != 0;
+
+    private AccountRole RoleOf(string platform, string id) =>
+        _roles.TryGetValue((platform ?? "", id ?? ""), out var role) ? role : AccountRole.None;
 
     /// <summary>Impersonation check of an account (name, handle, avatar). Official accounts are never flagged.</summary>
     public IReadOnlyList<RuleFlag> CheckAccount(AccountInput account)
@@ -85,18 +104,25 @@ public sealed class Classifier
         ArgumentNullException.ThrowIfNull(statements);
         var author = post.Author;
         var text = post.Text;
-        if (author is null || string.IsNullOrEmpty(text) || IsOfficial(author.Platform, author.Id))
+        if (author is null || string.IsNullOrEmpty(text))
         {
             return [];
         }
 
-        var isStaff = IsStaff(author.Platform, author.Id);
+        var role = RoleOf(author.Platform, author.Id);
+        if ((role & AccountRole.Official) != 0)
+        {
+            return [];
+        }
+
+        var isStaff = (role & AccountRole.Staff) != 0;
         var snapshot = statements.Current;
         var repliesToOfficial = post.InReplyTo is { Length: > 0 } reply && snapshot.FindById(reply) is not null;
 
         var runLeaks = _options.ConfidentialLeakEnabled && isStaff;
+        var authorLooksLikeCouncil = false;
         var runMisrepresentation = _options.MisrepresentationEnabled
-            && (repliesToOfficial || MayMentionCouncil(text) || AuthorLooksLikeCouncil(author));
+            && (repliesToOfficial | MayMentionCouncil(text) | (authorLooksLikeCouncil = AuthorLooksLikeCouncil(author)));
         if (!runLeaks && !runMisrepresentation)
         {
             return [];
@@ -105,7 +131,7 @@ public sealed class Classifier
         var folded = TextFolding.Fold(text);
         RuleFlag? leak = runLeaks ? _leaks.Check(post, folded) : null;
         RuleFlag? misrepresentation = runMisrepresentation
-            ? _misrepresentation.Check(post, folded, isStaff, AuthorLooksLikeCouncil(author), snapshot)
+            ? _misrepresentation.Check(post, folded, isStaff, authorLooksLikeCouncil, snapshot)
             : null;
 
         return (leak, misrepresentation) switch
@@ -124,15 +150,7 @@ public sealed class Classifier
             return true; // look-alike letters or invisible characters may hide the words: fold and check
         }
 
-        foreach (var word in _prefilterWords)
-        {
-            if (text.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _hasPrefilterWords && text.AsSpan().ContainsAny(_prefilterWords);
     }
 
     private bool AuthorLooksLikeCouncil(AccountInput author)
@@ -142,20 +160,40 @@ public sealed class Classifier
             return false;
         }
 
-        var key = (author.Platform ?? "", author.Id ?? "", author.Handle ?? "", author.DisplayName ?? "");
-        if (_authorLooksLikeCouncil.TryGetValue(key, out var cached))
+        var handle = author.Handle ?? "";
+        var displayName = author.DisplayName ?? "";
+        var key = (author.Platform ?? "", author.Id ?? "");
+        if (_authorLooksLikeCouncil.TryGetValue(key, out var cached) && cached.IsFor(handle, displayName))
         {
-            return cached;
+            return cached.LooksLikeCouncil;
         }
 
-        var result = !IsStaff(author.Platform ?? "", author.Id ?? "") && _impersonation.NameLooksLikeCouncil(author);
+        var result = !IsStaff(key.Item1, key.Item2) && _impersonation.NameLooksLikeCouncil(author);
         if (_authorLooksLikeCouncil.Count >= AuthorCacheLimit)
         {
             _authorLooksLikeCouncil.Clear(); // bounded memory; a cold cache only costs time
         }
 
-        _authorLooksLikeCouncil.TryAdd(key, result);
+        _authorLooksLikeCouncil[key] = new AuthorVerdict(handle, displayName, result);
         return result;
+    }
+
+    /// <summary>The cached verdict on an author's name, with the handle and display name it was computed for.</summary>
+    private sealed class AuthorVerdict(string handle, string displayName, bool looksLikeCouncil)
+    {
+        public bool LooksLikeCouncil => looksLikeCouncil;
+
+        public bool IsFor(string handle2, string displayName2) =>
+            (ReferenceEquals(handle, handle2) || string.Equals(handle, handle2, StringComparison.Ordinal))
+            && (ReferenceEquals(displayName, displayName2) || string.Equals(displayName, displayName2, StringComparison.Ordinal));
+    }
+
+    [Flags]
+    private enum AccountRole : byte
+    {
+        None = 0,
+        Official = 1,
+        Staff = 2,
     }
 
     private sealed class PlatformIdComparer : IEqualityComparer<(string Platform, string Id)>

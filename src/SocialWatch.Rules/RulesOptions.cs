@@ -6,6 +6,12 @@ namespace SocialWatch.Rules;
 /// Lexicon entries are matched case-insensitively after the same folding as the text (accents, look-alike
 /// letters and zero-width characters removed). Entries ending in '*' match any word starting with them.
 /// </summary>
+/// <remarks>
+/// Word lists start <b>empty</b> and an empty list means "the default" (<c>DefaultXxx</c>): the rules
+/// read them through <see cref="WithDefaults"/>. So <c>IConfiguration.Bind</c>, which appends configured
+/// entries to whatever the list holds, gives exactly the configured list: a configured list
+/// <b>replaces</b> the default, and IT support can drop a default word by listing the others.
+/// </remarks>
 public sealed class RulesOptions
 {
     public const string SectionName = "Rules";
@@ -35,7 +41,10 @@ public sealed class RulesOptions
     /// Words that, next to a short alias such as "LTC" in a name or handle, make it read as the council's
     /// account ("LTC_info_desk", "LTC Updates"). A short alias alone is too ambiguous to flag.
     /// </summary>
-    public IList<string> ImpersonationQualifierWords { get; set; } =
+    public IList<string> ImpersonationQualifierWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="ImpersonationQualifierWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultImpersonationQualifierWords { get; } =
     [
         "official", "news", "update", "updates", "info", "information", "help", "helpdesk", "alerts", "alert",
         "team", "council", "desk", "community", "notices", "notice", "support", "admin", "office", "events",
@@ -45,7 +54,10 @@ public sealed class RulesOptions
     // ---------------- Confidential leak ----------------
 
     /// <summary>Words of procurement whose nearness to a money amount makes the amount a price, bid or quote.</summary>
-    public IList<string> ProcurementWords { get; set; } =
+    public IList<string> ProcurementWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="ProcurementWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultProcurementWords { get; } =
     [
         "tender*", "quote", "quotes", "quoted", "quotation*", "bid", "bids", "bidder*", "bidding", "contract*",
         "offer", "offered", "supplier*", "cheapest", "priced", "pricing", "settle", "settled", "settlement",
@@ -56,7 +68,10 @@ public sealed class RulesOptions
     public int MoneyProcurementWindowWords { get; set; } = 12;
 
     /// <summary>Phrases that place a matter in a closed session or before publication (strong on their own).</summary>
-    public IList<string> ClosedSessionPhrases { get; set; } =
+    public IList<string> ClosedSessionPhrases { get; set; } = [];
+
+    /// <summary>Default of <see cref="ClosedSessionPhrases"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultClosedSessionPhrases { get; } =
     [
         "part 2", "part two", "part ii", "exempt item*", "exempt session*", "exempt business", "exempt report*",
         "exempt matter*", "exempt minute*", "exempt information", "exempt part", "closed session", "in camera", "private session",
@@ -69,13 +84,19 @@ public sealed class RulesOptions
     ];
 
     /// <summary>Weaker secrecy words: they count only together with council business.</summary>
-    public IList<string> SecrecyWords { get; set; } =
+    public IList<string> SecrecyWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="SecrecyWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultSecrecyWords { get; } =
     [
         "confidential", "secret", "draft", "leaked", "leak", "shh", "🤫", "not supposed to",
     ];
 
     /// <summary>Words of council business that turn a weak secrecy word into a leak.</summary>
-    public IList<string> CouncilBusinessWords { get; set; } =
+    public IList<string> CouncilBusinessWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="CouncilBusinessWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultCouncilBusinessWords { get; } =
     [
         "council", "committee", "f&gp", "full council", "session", "item", "minutes", "agenda", "budget", "precept",
         "reserves", "plan", "policy", "report", "response", "members", "councillor*", "clerk", "meeting",
@@ -84,7 +105,10 @@ public sealed class RulesOptions
     ];
 
     /// <summary>HR and health words that, about a named person, make a post a personal-data leak.</summary>
-    public IList<string> HrWords { get; set; } =
+    public IList<string> HrWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="HrWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultHrWords { get; } =
     [
         "disciplinary", "grievance", "tribunal", "signed off", "sick leave", "sick note", "off sick", "depression",
         "anxiety", "stress leave", "suspended", "suspension", "dismissed", "dismissal", "sacked", "redundan*",
@@ -94,7 +118,10 @@ public sealed class RulesOptions
     ];
 
     /// <summary>Phrases that show a post points at a published source (not a leak).</summary>
-    public IList<string> PublicSourcePhrases { get; set; } =
+    public IList<string> PublicSourcePhrases { get; set; } = [];
+
+    /// <summary>Default of <see cref="PublicSourcePhrases"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultPublicSourcePhrases { get; } =
     [
         "now published", "is published", "are published", "been published", "now on the website", "on the council website",
         "on our website", "now live", "contracts finder", "public notice", "is public", "are public", "public session",
@@ -103,12 +130,19 @@ public sealed class RulesOptions
     ];
 
     /// <summary>Contact details that are public (the council office's own), never personal data.</summary>
-    public IList<string> PublicContactDetails { get; set; } = ["01702 716288", "71-73 Elm Road"];
+    public IList<string> PublicContactDetails { get; set; } = [];
+
+    /// <summary>Default of <see cref="PublicContactDetails"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultPublicContactDetails { get; } =
+    ["01702 716288", "71-73 Elm Road"];
 
     // ---------------- Misrepresentation ----------------
 
     /// <summary>Verbs and phrases by which a post asserts what the council decided, said, spent or will do.</summary>
-    public IList<string> AssertionWords { get; set; } =
+    public IList<string> AssertionWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="AssertionWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultAssertionWords { get; } =
     [
         "decide*", "decision", "voted", "votes", "vote", "approve*", "agreed", "agrees", "agree to", "banned",
         "bans", "ban", "banning", "scrap*", "cancel*", "closing", "to close", "will close", "shut*", "cut", "cuts",
@@ -121,7 +155,10 @@ public sealed class RulesOptions
     ];
 
     /// <summary>Verbs of change: a claim of change against an official "no change" is a contradiction.</summary>
-    public IList<string> ChangeWords { get; set; } =
+    public IList<string> ChangeWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="ChangeWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultChangeWords { get; } =
     [
         "cancel*", "scrap*", "sold", "sell", "selling", "sale", "flogging", "close", "closed", "closing", "closure",
         "shut*", "cut", "cuts", "cutting", "going down", "reduce*", "brought forward", "ban", "banned", "bans",
@@ -129,8 +166,26 @@ public sealed class RulesOptions
         "will not be", "not be funding", "going up", "put up", "raise*",
     ];
 
+    /// <summary>
+    /// Everyday phrases in which a change word is not a change ("car boot sale", "jumble sale"): a change
+    /// word inside one of them is ignored when claims and statements are compared.
+    /// </summary>
+    public IList<string> NotChangePhrases { get; set; } = [];
+
+    /// <summary>Default of <see cref="NotChangePhrases"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultNotChangePhrases { get; } =
+    [
+        "car boot sale*", "boot sale*", "jumble sale*", "bake sale*", "cake sale*", "garage sale*", "yard sale*",
+        "book sale*", "plant sale*", "charity sale*", "table top sale*", "tabletop sale*", "nearly new sale*",
+        "sale of work", "summer sale*", "winter sale*", "january sale*", "black friday sale*", "sale price*",
+        "sale rail", "clearance sale*",
+    ];
+
     /// <summary>Official wording that keeps the status quo or denies a change.</summary>
-    public IList<string> StatusQuoWords { get; set; } =
+    public IList<string> StatusQuoWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="StatusQuoWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultStatusQuoWords { get; } =
     [
         "no plans", "not true", "will keep", "keep its", "keeping", "not selling", "not cancelled", "goes ahead",
         "go ahead", "going ahead", "no changes", "no change", "not change", "unchanged", "on track", "remain*",
@@ -138,31 +193,47 @@ public sealed class RulesOptions
     ];
 
     /// <summary>Markers of a personal view with a disclaimer (not the council's position).</summary>
-    public IList<string> DisclaimerPhrases { get; set; } =
+    public IList<string> DisclaimerPhrases { get; set; } = [];
+
+    /// <summary>Default of <see cref="DisclaimerPhrases"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultDisclaimerPhrases { get; } =
     [
         "views my own", "my own views", "my own view", "my views", "personal view", "personally", "not the council's",
         "not the councils", "not speaking for", "not on behalf", "speaking for myself", "in a personal capacity",
     ];
 
     /// <summary>Phrases by which a staff member presents a view as the council's.</summary>
-    public IList<string> OfficialPositionPhrases { get; set; } =
+    public IList<string> OfficialPositionPhrases { get; set; } = [];
+
+    /// <summary>Default of <see cref="OfficialPositionPhrases"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultOfficialPositionPhrases { get; } =
     [
         "position is", "'s position", "on behalf of", "official:", "officially", "the council's view",
         "council's view", "we oppose", "we support", "council backs", "council supports", "council opposes",
     ];
 
     /// <summary>Words of thanks: a post that thanks the council is not a claim about it.</summary>
-    public IList<string> ThanksWords { get; set; } = ["thank*", "thanks", "cheers", "grateful", "ta"];
+    public IList<string> ThanksWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="ThanksWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultThanksWords { get; } =
+    ["thank*", "thanks", "cheers", "grateful", "ta"];
 
     /// <summary>Words of other councils and bodies: a "council" preceded by one of them is not ours.</summary>
-    public IList<string> OtherCouncilWords { get; set; } =
+    public IList<string> OtherCouncilWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="OtherCouncilWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultOtherCouncilWords { get; } =
     [
         "city", "county", "borough", "district", "school", "student", "students", "youth", "parish", "county's",
         "metropolitan", "unitary", "regional", "european", "security", "arts", "british", "sports", "pupil",
     ];
 
     /// <summary>Words after "council" that make it a modifier ("council tax"), not a subject.</summary>
-    public IList<string> CouncilModifierWords { get; set; } =
+    public IList<string> CouncilModifierWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="CouncilModifierWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultCouncilModifierWords { get; } =
     [
         "tax", "website", "site", "page", "pages", "offices", "office", "estate", "house", "houses", "chamber",
         "chambers", "meeting", "meetings", "housing", "flat", "flats", "car", "workers", "staff", "elections",
@@ -182,4 +253,43 @@ public sealed class RulesOptions
 
     /// <summary>Days for which a flag the clerk dismissed suppresses the same rule on the same account.</summary>
     public int DismissedSuppressionDays { get; set; } = 90;
+
+    /// <summary>
+    /// Fills every empty word list with its default (in place; idempotent). Lists that hold entries are
+    /// left as configured. The classifier and <see cref="OfficialStatements"/> apply it to a copy of the
+    /// options they are given, so callers need not; a host may call it after binding (e.g.
+    /// <c>services.PostConfigure&lt;RulesOptions&gt;(RulesOptions.ApplyDefaults)</c>) to see the effective lists.
+    /// </summary>
+    public static void ApplyDefaults(RulesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ImpersonationQualifierWords = OrDefault(options.ImpersonationQualifierWords, DefaultImpersonationQualifierWords);
+        options.ProcurementWords = OrDefault(options.ProcurementWords, DefaultProcurementWords);
+        options.ClosedSessionPhrases = OrDefault(options.ClosedSessionPhrases, DefaultClosedSessionPhrases);
+        options.SecrecyWords = OrDefault(options.SecrecyWords, DefaultSecrecyWords);
+        options.CouncilBusinessWords = OrDefault(options.CouncilBusinessWords, DefaultCouncilBusinessWords);
+        options.HrWords = OrDefault(options.HrWords, DefaultHrWords);
+        options.PublicSourcePhrases = OrDefault(options.PublicSourcePhrases, DefaultPublicSourcePhrases);
+        options.PublicContactDetails = OrDefault(options.PublicContactDetails, DefaultPublicContactDetails);
+        options.AssertionWords = OrDefault(options.AssertionWords, DefaultAssertionWords);
+        options.ChangeWords = OrDefault(options.ChangeWords, DefaultChangeWords);
+        options.NotChangePhrases = OrDefault(options.NotChangePhrases, DefaultNotChangePhrases);
+        options.StatusQuoWords = OrDefault(options.StatusQuoWords, DefaultStatusQuoWords);
+        options.DisclaimerPhrases = OrDefault(options.DisclaimerPhrases, DefaultDisclaimerPhrases);
+        options.OfficialPositionPhrases = OrDefault(options.OfficialPositionPhrases, DefaultOfficialPositionPhrases);
+        options.ThanksWords = OrDefault(options.ThanksWords, DefaultThanksWords);
+        options.OtherCouncilWords = OrDefault(options.OtherCouncilWords, DefaultOtherCouncilWords);
+        options.CouncilModifierWords = OrDefault(options.CouncilModifierWords, DefaultCouncilModifierWords);
+    }
+
+    /// <summary>A copy with every empty word list filled with its default; this instance is not changed.</summary>
+    public RulesOptions WithDefaults()
+    {
+        var copy = (RulesOptions)MemberwiseClone();
+        ApplyDefaults(copy);
+        return copy;
+    }
+
+    private static IList<string> OrDefault(IList<string>? configured, IReadOnlyList<string> defaults) =>
+        configured is { Count: > 0 } ? configured : [.. defaults];
 }

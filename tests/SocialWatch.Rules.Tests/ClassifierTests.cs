@@ -51,6 +51,19 @@ public sealed class ClassifierTests(ITestOutputHelper output)
         });
     }
 
+    [Fact]
+    public void A_renamed_profile_is_judged_on_its_new_name()
+    {
+        var classifier = TestData.Classifier();
+        var statements = new OfficialStatements();
+        const string text = "The switch-on on 28 November has been CANCELLED.";
+        Assert.Empty(classifier.CheckPost(TestData.Post(text, TestData.Account("bob_h", "Bob H", "4242")), statements));
+        // Same platform and id, now calling itself the council: the cached verdict must not be reused.
+        var renamed = TestData.Account("bob_h", "Leigh Town Counci1", "4242");
+        Assert.Contains(RuleNames.Misrepresentation, TestData.Rules(classifier.CheckPost(TestData.Post(text, renamed), statements)));
+        Assert.Empty(classifier.CheckPost(TestData.Post(text, TestData.Account("bob_h", "Bob H", "4242")), statements));
+    }
+
     /// <summary>For information: single-core throughput and allocation on benign posts (the benchmark project measures properly).</summary>
     [Fact]
     public void Benign_posts_are_cheap()

@@ -37,7 +37,35 @@ public sealed class OptionsBindingTests
         Assert.Equal(10, options.LogoHashDistanceThreshold);
         Assert.True(options.UseEmbeddings);
         Assert.Equal(30, options.DismissedSuppressionDays);
-        Assert.Contains("tender*", options.ProcurementWords);
+        Assert.Contains("tender*", options.WithDefaults().ProcurementWords);
         Assert.Equal(90, new RulesOptions().DismissedSuppressionDays);
+    }
+
+    [Fact]
+    public void A_configured_word_list_replaces_the_default_so_a_default_word_can_be_removed()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Rules:ProcurementWords:0"] = "tender*",
+            ["Rules:ProcurementWords:1"] = "bid",
+        }).Build();
+        var options = new RulesOptions();
+        configuration.GetSection(RulesOptions.SectionName).Bind(options);
+
+        Assert.Equal(["tender*", "bid"], options.ProcurementWords);
+        var effective = options.WithDefaults();
+        Assert.Equal(["tender*", "bid"], effective.ProcurementWords);
+        Assert.Equal(RulesOptions.DefaultHrWords, effective.HrWords); // lists not configured keep their defaults
+
+        RulesOptions.ApplyDefaults(options);
+        Assert.Equal(["tender*", "bid"], options.ProcurementWords);
+        Assert.Contains("disciplinary", options.HrWords);
+
+        // "quote" is no longer a procurement word: a staff post quoting a price is not a priced leak.
+        var classifier = new Classifier(TestData.Watch(), options, [TestData.LogoHash]);
+        var statements = new OfficialStatements(options);
+        Assert.Empty(classifier.CheckPost(TestData.Post("The quote came in at £7,900 for the railings", TestData.Staff), statements));
+        Assert.NotEmpty(new Classifier(TestData.Watch(), new RulesOptions(), [TestData.LogoHash])
+            .CheckPost(TestData.Post("The quote came in at £7,900 for the railings", TestData.Staff), statements));
     }
 }

@@ -11,13 +11,20 @@ internal static class RepoPaths
 
     public static string Watch => Path.Combine(Corpus, "watch.json");
 
-    private static string FindRoot()
+    /// <summary>
+    /// Above the output folder, or (when built with <c>--artifacts-path</c> outside the work tree) above the
+    /// working directory or this source file's compile-time location.
+    /// </summary>
+    private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in (string?[])[AppContext.BaseDirectory, Environment.CurrentDirectory, Path.GetDirectoryName(sourceFile)])
         {
-            if (File.Exists(Path.Combine(dir.FullName, "SocialWatch.sln")))
+            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "SocialWatch.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 

@@ -16,13 +16,15 @@ internal sealed class ImpersonationRule
     private readonly NameTarget[] _longTargets;
     private readonly NameTarget[] _aliasTargets;
     private readonly HashSet<string> _qualifierWords;
-    private readonly IReadOnlyList<ulong> _logoHashes;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _qualifierLookup;
+    private readonly ulong[] _logoHashes;
 
-    public ImpersonationRule(WatchOptions watch, RulesOptions options, IReadOnlyList<ulong> logoHashes)
+    public ImpersonationRule(WatchOptions watch, RulesOptions options, ulong[] logoHashes)
     {
         _options = options;
         _logoHashes = logoHashes;
         _qualifierWords = new HashSet<string>(options.ImpersonationQualifierWords.Select(NameKey.Of), StringComparer.Ordinal);
+        _qualifierLookup = _qualifierWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
         var longTargets = new Dictionary<string, NameTarget>(StringComparer.Ordinal);
         var aliasTargets = new Dictionary<string, NameTarget>(StringComparer.Ordinal);
@@ -185,6 +187,26 @@ internal sealed class ImpersonationRule
             return null;
         }
 
+        // Plain-ASCII names: token keys on the stack, nothing allocated unless an alias matches.
+        if (text.Length <= NameKey.StackLimit)
+        {
+            Span<char> keys = stackalloc char[text.Length];
+            Span<int> ends = stackalloc int[text.Length];
+            var count = NameKey.TokenKeys(text, keys, ends);
+            if (count >= 0)
+            {
+                foreach (var target in _aliasTargets)
+                {
+                    if (AliasMatches(keys, ends[..count], target) is { } match)
+                    {
+                        return match;
+                    }
+                }
+
+                return null;
+            }
+        }
+
         var tokens = NameKey.Tokens(text);
         foreach (var target in _aliasTargets)
         {
@@ -229,6 +251,46 @@ internal sealed class ImpersonationRule
                 }
 
                 var aloneIsEnough = target.Key.Length > 3 && tokens.Count == end - start + 1;
+                if (hasQualifier || aloneIsEnough || (target.Key.Length > 3 && start == 0))
+                {
+                    return new NameMatch(target, hasQualifier ? "alias with qualifier" : "alias", 0, hasQualifier ? 0.85 : 0.8);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><see cref="AliasMatches(IReadOnlyList{string}, NameTarget)"/> over token keys laid end to end.</summary>
+    private NameMatch? AliasMatches(ReadOnlySpan<char> keys, ReadOnlySpan<int> ends, NameTarget target)
+    {
+        var tokenCount = ends.Length;
+        for (var start = 0; start < tokenCount; start++)
+        {
+            var joinedStart = start == 0 ? 0 : ends[start - 1];
+            for (var end = start; end < tokenCount && end < start + 3; end++)
+            {
+                var joined = keys[joinedStart..ends[end]];
+                if (joined.Length > target.Key.Length)
+                {
+                    break;
+                }
+
+                if (!joined.SequenceEqual(target.Key))
+                {
+                    continue;
+                }
+
+                var hasQualifier = false;
+                for (var i = 0; i < tokenCount; i++)
+                {
+                    if ((i < start || i > end) && _qualifierLookup.Contains(keys[(i == 0 ? 0 : ends[i - 1])..ends[i]]))
+                    {
+                        hasQualifier = true;
+                    }
+                }
+
+                var aloneIsEnough = target.Key.Length > 3 && tokenCount == end - start + 1;
                 if (hasQualifier || aloneIsEnough || (target.Key.Length > 3 && start == 0))
                 {
                     return new NameMatch(target, hasQualifier ? "alias with qualifier" : "alias", 0, hasQualifier ? 0.85 : 0.8);

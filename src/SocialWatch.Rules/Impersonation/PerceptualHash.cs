@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using SkiaSharp;
 
@@ -111,8 +112,17 @@ public static class PerceptualHash
     private static ulong FromBitmap(SKBitmap bitmap)
     {
         var luminance = Luminance(bitmap, out var width, out var height);
-        var (left, top, right, bottom) = ContentBounds(luminance, width, height);
-        var thumbnail = AreaResize(luminance, width, left, top, right - left, bottom - top);
+        double[,] thumbnail;
+        try
+        {
+            var (left, top, right, bottom) = ContentBounds(luminance, width, height);
+            thumbnail = AreaResize(luminance, width, left, top, right - left, bottom - top);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(luminance);
+        }
+
         var dct = Dct2D(thumbnail);
 
         Span<double> low = stackalloc double[LowFrequencies * LowFrequencies];
@@ -150,22 +160,31 @@ public static class PerceptualHash
         height = Math.Max(1, (int)Math.Round(source.Height * scale));
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var scaled = new SKBitmap(info);
-        if (!source.ScalePixels(scaled, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)))
+        // No mipmaps: building the chain cost 6–9 ms a call, and the pre-scale is at most to 256 px, after
+        // which the area-averaged 16×16 thumbnail does the real low-pass filtering (docs/rules.md).
+        if (!source.ScalePixels(scaled, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None)))
         {
             throw new InvalidOperationException("Image could not be scaled.");
         }
 
-        var pixels = scaled.Pixels;
-        var result = new float[width * height];
-        for (var i = 0; i < pixels.Length; i++)
+        // Read the native pixels in place (no managed SKColor[] copy); the luminance buffer is pooled
+        // (the caller returns it), so neither lands on the large-object heap.
+        var pixels = scaled.GetPixelSpan();
+        var count = width * height;
+        var result = ArrayPool<float>.Shared.Rent(count);
+        var stride = scaled.RowBytes;
+        for (var y = 0; y < height; y++)
         {
-            var p = pixels[i];
-            var alpha = p.Alpha / 255f;
-            // Composite on white, then Rec. 601 luma.
-            var r = (p.Red * alpha) + (255 * (1 - alpha));
-            var g = (p.Green * alpha) + (255 * (1 - alpha));
-            var b = (p.Blue * alpha) + (255 * (1 - alpha));
-            result[i] = (0.299f * r) + (0.587f * g) + (0.114f * b);
+            var row = pixels.Slice(y * stride, width * 4);
+            for (var x = 0; x < width; x++)
+            {
+                var alpha = row[(x * 4) + 3] / 255f;
+                // Composite on white, then Rec. 601 luma.
+                var r = (row[x * 4] * alpha) + (255 * (1 - alpha));
+                var g = (row[(x * 4) + 1] * alpha) + (255 * (1 - alpha));
+                var b = (row[(x * 4) + 2] * alpha) + (255 * (1 - alpha));
+                result[(y * width) + x] = (0.299f * r) + (0.587f * g) + (0.114f * b);
+            }
         }
 
         return result;

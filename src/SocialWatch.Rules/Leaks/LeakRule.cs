@@ -14,6 +14,16 @@ internal sealed class LeakRule
 {
     private static readonly string[] RoleWords = ["clerk", "caretaker", "colleague", "officer", "deputy", "manager", "assistant", "cleaner", "warden"];
 
+    /// <summary>Words that tie a street address to a person ("the resident at 3 Cliff Parade", "she lives at").</summary>
+    private static readonly string[] PersonContextWords =
+    [
+        "resident", "residents", "lives", "living", "live at", "lived", "her", "his", "she", "he", "their", "home",
+        "neighbour*", "tenant*", "occupant*", "householder*", "complainant*", "address", "landlord*", "landlady",
+    ];
+
+    /// <summary>How many words apart an address and the name or person word that ties it to a person may be.</summary>
+    private const int AddressPersonWindowWords = 8;
+
     private readonly RulesOptions _options;
     private readonly string _websiteFolded;
     private readonly string[] _publicContactDigits;
@@ -24,6 +34,7 @@ internal sealed class LeakRule
     private readonly Lexicon _hr;
     private readonly Lexicon _publicSource;
     private readonly Lexicon _roles = new(RoleWords);
+    private readonly Lexicon _personContext = new(PersonContextWords);
 
     public LeakRule(WatchOptions watch, RulesOptions options)
     {
@@ -47,12 +58,27 @@ internal sealed class LeakRule
         var publicSource = (_websiteFolded.Length > 0 && folded.Contains(_websiteFolded, StringComparison.Ordinal))
             || _publicSource.ContainsAny(folded);
 
-        // Personal data.
+        // Personal data. Phone, email, NI and NHS numbers are personal on their own; a street address or a
+        // postcode only when tied to a person (a name or a person word near it, or address and postcode
+        // together): "Free bike outside number 19 Elm Road" is a staff member's own everyday post.
         var personal = PersonalDataScanner.Find(folded);
-        personal.RemoveAll(d => IsPublicContact(folded, d));
-        var strongPersonal = personal.Where(p => p.Kind is not (PersonalDataKinds.Address or PersonalDataKinds.Postcode)).ToList();
-        var name = PersonNames.FindFirst(post.Text);
-        if (strongPersonal.Count > 0 || (personal.Count > 0 && name is not null))
+        if (personal.Count > 0)
+        {
+            personal.RemoveAll(d => IsPublicContact(folded, d));
+        }
+
+        var name = FindPersonName(post.Text, folded, personal);
+        var personalDataFound = false;
+        foreach (var datum in personal)
+        {
+            if (datum.Kind is not (PersonalDataKinds.Address or PersonalDataKinds.Postcode) || IsAboutPerson(post.Text, folded, datum, personal, name))
+            {
+                personalDataFound = true;
+                break;
+            }
+        }
+
+        if (personalDataFound)
         {
             foreach (var datum in personal)
             {
@@ -158,6 +184,86 @@ internal sealed class LeakRule
         var evidence = new JsonObject { ["signals"] = signals };
         return new RuleFlag(RuleNames.ConfidentialLeak, Severities.High, score, evidence, clause);
     }
+
+    /// <summary>The first person-like name that is not the street of an address ("63 Thames Drive").</summary>
+    private static (int Start, int Length)? FindPersonName(string original, string folded, List<PersonalDatum> personal)
+    {
+        var from = 0;
+        while (PersonNames.FindFirst(original, from) is { } name)
+        {
+            var insideAddress = false;
+            foreach (var datum in personal)
+            {
+                if (datum.Kind != PersonalDataKinds.Address)
+                {
+                    continue;
+                }
+
+                var start = TextFolding.ToOriginalOffset(original, datum.Start);
+                var end = TextFolding.ToOriginalOffset(original, datum.End);
+                if (name.Start < end && name.Start + name.Length > start)
+                {
+                    insideAddress = true;
+                    break;
+                }
+            }
+
+            if (!insideAddress)
+            {
+                return name;
+            }
+
+            from = name.Start + name.Length;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A street address or postcode is a person's when a name or a person word ("resident", "lives",
+    /// "her") is within <see cref="AddressPersonWindowWords"/> words of it, or address and postcode come
+    /// together (a full postal address).
+    /// </summary>
+    private bool IsAboutPerson(string original, string folded, PersonalDatum datum, List<PersonalDatum> personal, (int Start, int Length)? name)
+    {
+        foreach (var other in personal)
+        {
+            if (other.Kind is PersonalDataKinds.Address or PersonalDataKinds.Postcode && other.Kind != datum.Kind
+                && WordGap(folded, datum.Start, datum.End, other.Start, other.End) <= AddressPersonWindowWords)
+            {
+                return true;
+            }
+        }
+
+        if (name is { } n)
+        {
+            var start = TextFolding.ToOriginalOffset(original, datum.Start);
+            var end = TextFolding.ToOriginalOffset(original, datum.End);
+            if (WordGap(original, start, end, n.Start, n.Start + n.Length) <= AddressPersonWindowWords)
+            {
+                return true;
+            }
+        }
+
+        if (_personContext.ContainsAny(folded))
+        {
+            foreach (var word in _personContext.FindAll(folded))
+            {
+                if (WordGap(folded, datum.Start, datum.End, word.Start, word.End) <= AddressPersonWindowWords)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words strictly between two spans of the same text (0 when they touch or overlap).</summary>
+    private static int WordGap(string text, int aStart, int aEnd, int bStart, int bEnd) =>
+        bStart >= aEnd ? Words.CountBetween(text, aEnd, bStart)
+        : aStart >= bEnd ? Words.CountBetween(text, bEnd, aStart)
+        : 0;
 
     internal bool IsPublicContact(string folded, PersonalDatum datum)
     {

@@ -24,9 +24,12 @@ internal static class PersonNames
     private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase) { "mr", "mrs", "ms", "miss", "dr", "cllr" };
 
     /// <summary>First name-like span (start, length) in the original text, or null.</summary>
-    public static (int Start, int Length)? FindFirst(string text)
+    public static (int Start, int Length)? FindFirst(string text) => FindFirst(text, 0);
+
+    /// <summary>First name-like span starting at or after <paramref name="from"/>, or null.</summary>
+    public static (int Start, int Length)? FindFirst(string text, int from)
     {
-        var i = 0;
+        var i = Math.Clamp(from, 0, text.Length);
         var runStart = -1;
         var runWords = 0;
         var runEnd = 0;

@@ -95,12 +95,15 @@ internal sealed class CouncilReferences
     }
 
     /// <summary>The strongest reference to the council in a sentence.</summary>
-    public CouncilReference Find(string original, string folded, Sentence sentence, bool otherCouncilNamed, bool addressesOfficial)
+    public CouncilReference Find(string original, string folded, Sentence sentence, bool otherCouncilNamed, bool addressesOfficial) =>
+        Find(original, folded, sentence, folded.Substring(sentence.Start, sentence.Length), otherCouncilNamed, addressesOfficial);
+
+    /// <summary>The strongest reference to the council in a sentence whose text the caller already has.</summary>
+    public CouncilReference Find(string original, string folded, Sentence sentence, string sentenceText, bool otherCouncilNamed, bool addressesOfficial)
     {
         var text = folded.AsSpan(sentence.Start, sentence.Length);
         var best = new CouncilReference(CouncilReferenceKind.None, default, false);
 
-        var sentenceText = folded.Substring(sentence.Start, sentence.Length);
         foreach (var name in _names.FindAll(sentenceText))
         {
             var absolute = name with { Start = name.Start + sentence.Start };

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Nodes;
 using SocialWatch.Rules.Leaks;
 using SocialWatch.Rules.Normalisation;
@@ -21,6 +22,7 @@ internal sealed class MisrepresentationRule
     private readonly Lexicon _assertions;
     private readonly Lexicon _change;
     private readonly Lexicon _statusQuo;
+    private readonly Lexicon _notChange;
     private readonly Lexicon _councilVoice;
     private readonly Lexicon _thanks;
     private readonly Lexicon _disclaimers;
@@ -36,6 +38,7 @@ internal sealed class MisrepresentationRule
         _assertions = new Lexicon(options.AssertionWords);
         _change = new Lexicon(options.ChangeWords);
         _statusQuo = new Lexicon(options.StatusQuoWords);
+        _notChange = new Lexicon(options.NotChangePhrases);
         _councilVoice = new Lexicon(options.ChangeWords.Concat(["approve*", "voted", "decided", "agreed to", "will now", "has been"]));
         _thanks = new Lexicon(options.ThanksWords);
         _disclaimers = new Lexicon(options.DisclaimerPhrases);
@@ -78,18 +81,18 @@ internal sealed class MisrepresentationRule
                 continue;
             }
 
-            var reference = _references.Find(post.Text, folded, sentence, otherCouncilNamed, addressesOfficial);
+            var reference = _references.Find(post.Text, folded, sentence, sentenceText, otherCouncilNamed, addressesOfficial);
             mentionsCouncil |= reference.Kind != CouncilReferenceKind.None;
             if (claim is not null)
             {
                 continue;
             }
 
-            if (reference.Kind == CouncilReferenceKind.Subject && _assertions.FindFirst(sentenceText) is { } assertion)
+            if (reference.Kind == CouncilReferenceKind.Subject && CouncilAssertion(post.Text, folded, sentence, sentenceText, reference.Span) is { } assertion)
             {
-                claim = new Claim(sentence, reference.Span, assertion with { Start = assertion.Start + sentence.Start }, reference.Explicit ? "council named as actor" : "council referred to as actor");
+                claim = new Claim(sentence, reference.Span, assertion, reference.Explicit ? "council named as actor" : "council referred to as actor");
             }
-            else if (authorLooksLikeCouncil && _councilVoice.FindFirst(sentenceText) is { } voice)
+            else if (authorLooksLikeCouncil && FirstChange(_councilVoice, sentenceText) is { } voice)
             {
                 claim = new Claim(sentence, null, voice with { Start = voice.Start + sentence.Start }, "account posing as the council announces a change");
             }
@@ -107,7 +110,7 @@ internal sealed class MisrepresentationRule
             return null;
         }
 
-        var facts = TextFacts.From(folded, statementSentences, _change, _statusQuo);
+        var facts = TextFacts.From(folded, statementSentences, _change, _statusQuo, _notChange);
         var comparison = Compare(post, folded, facts, replyTarget, statements);
         var cites = (_websiteFolded.Length > 0 && folded.Contains(_websiteFolded, StringComparison.Ordinal)) || _citations.ContainsAny(folded);
 
@@ -175,70 +178,258 @@ internal sealed class MisrepresentationRule
         return new RuleFlag(RuleNames.Misrepresentation, severity, score, evidence, clause);
     }
 
+    private const int CompareCandidates = 4;
+
+    private static readonly Comparison NoComparison = new(null, false, false);
+
+    private static readonly List<string> NoQuotes = [];
+
     private Comparison Compare(PostInput post, string folded, TextFacts claim, OfficialStatements.StatementEntry? replyTarget, OfficialStatements.Snapshot statements)
     {
-        if (statements.Entries.Length == 0)
+        var entries = statements.Entries;
+        if (entries.Length == 0)
         {
-            return new Comparison(null, false, false);
+            return NoComparison;
         }
 
-        // Candidates: the statement replied to, then the best topic matches.
-        var scored = new List<(OfficialStatements.StatementEntry Entry, double Score, List<string> Shared)>();
-        float[]? claimVector = null;
-        foreach (var entry in statements.Entries)
+        // Topic scores through the statements' word index (only statements sharing a word get a score),
+        // in pooled buffers: nothing is allocated for a post that matches no statement.
+        var scoresArray = ArrayPool<double>.Shared.Rent(entries.Length);
+        var sharedArray = ArrayPool<int>.Shared.Rent(entries.Length);
+        try
         {
-            if (entry.Post.CreatedAt > post.CreatedAt)
-            {
-                continue;
-            }
+            var scores = scoresArray.AsSpan(0, entries.Length);
+            var shared = sharedArray.AsSpan(0, entries.Length);
+            scores.Clear();
+            shared.Clear();
+            statements.TopicScores(claim, scores, shared);
 
-            var shared = new List<string>();
-            var score = statements.TopicScore(claim, entry, shared);
-            if (entry == replyTarget)
+            // Candidates: the statement replied to, then the best topic matches (the best four, kept in order).
+            Span<int> best = stackalloc int[CompareCandidates];
+            Span<double> bestScores = stackalloc double[CompareCandidates];
+            var count = 0;
+            float[]? claimVector = null;
+            for (var i = 0; i < entries.Length; i++)
             {
-                score += 100;
-            }
-            else if (_embedder is not null && score > 0)
-            {
-                claimVector ??= _embedder.Embed(post.Text);
-                var similarity = Cosine(claimVector, _embedder.Embed(entry.Post.Text));
-                if (similarity < _options.EmbeddingSimilarityThreshold)
+                var entry = entries[i];
+                var isReplyTarget = ReferenceEquals(entry, replyTarget);
+                if ((shared[i] < 2 && !isReplyTarget) || entry.Post.CreatedAt > post.CreatedAt)
                 {
                     continue;
                 }
+
+                var score = shared[i] >= 2 ? scores[i] : 0;
+                if (isReplyTarget)
+                {
+                    score += 100;
+                }
+                else if (_embedder is not null && score > 0)
+                {
+                    claimVector ??= _embedder.Embed(post.Text);
+                    var similarity = Cosine(claimVector, _embedder.Embed(entry.Post.Text));
+                    if (similarity < _options.EmbeddingSimilarityThreshold)
+                    {
+                        continue;
+                    }
+                }
+
+                if (score < _options.TopicMatchThreshold)
+                {
+                    continue;
+                }
+
+                // Insert into the top list (ties keep statement order).
+                var at = count;
+                while (at > 0 && bestScores[at - 1] < score)
+                {
+                    at--;
+                }
+
+                if (at >= CompareCandidates)
+                {
+                    continue;
+                }
+
+                var last = Math.Min(count, CompareCandidates - 1);
+                for (var k = last; k > at; k--)
+                {
+                    best[k] = best[k - 1];
+                    bestScores[k] = bestScores[k - 1];
+                }
+
+                best[at] = i;
+                bestScores[at] = score;
+                count = Math.Min(count + 1, CompareCandidates);
             }
 
-            if (score >= _options.TopicMatchThreshold)
+            // The best-matching statement that says something comparable decides: it either agrees (same
+            // figures, dates or quoted words, or both deny the same change) or contradicts.
+            List<string>? quotes = null;
+            for (var k = 0; k < count; k++)
             {
-                scored.Add((entry, score, shared));
+                var entry = entries[best[k]];
+                var score = bestScores[k];
+                var reason = Contradicts(claim, entry.Facts, shared[best[k]]);
+                if (reason is not null)
+                {
+                    return new Comparison(new Contradiction(entry, reason, OfficialStatements.Snapshot.SharedWords(claim, entry)), false, score >= 2 * _options.TopicMatchThreshold);
+                }
+
+                quotes ??= QuotedPhrases(folded);
+                if (SharesSpecifics(claim, entry.Facts) || BothDenyChange(claim, entry.Facts) || QuotesStatement(quotes, entry.Folded))
+                {
+                    return new Comparison(null, true, score >= 2 * _options.TopicMatchThreshold);
+                }
             }
+
+            return NoComparison;
         }
-
-        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
-
-        // The best-matching statement that says something comparable decides: it either agrees (same
-        // figures, dates or quoted words, or both deny the same change) or contradicts.
-        var quotes = QuotedPhrases(folded);
-        foreach (var (entry, score, shared) in scored.Take(4))
+        finally
         {
-            var reason = Contradicts(claim, entry.Facts, shared.Count);
-            if (reason is not null)
-            {
-                return new Comparison(new Contradiction(entry, reason, shared), false, score >= 2 * _options.TopicMatchThreshold);
-            }
+            ArrayPool<double>.Shared.Return(scoresArray);
+            ArrayPool<int>.Shared.Return(sharedArray);
+        }
+    }
 
-            if (SharesSpecifics(claim, entry.Facts) || BothDenyChange(claim, entry.Facts) || QuotesStatement(quotes, entry.Folded))
+    /// <summary>
+    /// The first assertion word of a sentence whose speaker can be the council: one said or done by a
+    /// third person ("Zoë says hi", "my fiancée agrees", "Cllr Smith said") is passed over.
+    /// </summary>
+    private TextSpan? CouncilAssertion(string original, string folded, Sentence sentence, string sentenceText, TextSpan reference)
+    {
+        var first = _assertions.FindFirst(sentenceText);
+        if (first is not { } candidate)
+        {
+            return null;
+        }
+
+        var absolute = candidate with { Start = candidate.Start + sentence.Start };
+        if (!SpeakerIsThirdParty(original, folded, sentence.Start, absolute, reference))
+        {
+            return absolute;
+        }
+
+        foreach (var span in _assertions.FindAll(sentenceText))
+        {
+            absolute = span with { Start = span.Start + sentence.Start };
+            if (!SpeakerIsThirdParty(original, folded, sentence.Start, absolute, reference))
             {
-                return new Comparison(null, true, score >= 2 * _options.TopicMatchThreshold);
+                return absolute;
             }
         }
 
-        return new Comparison(null, false, false);
+        return null;
+    }
+
+    private static readonly HashSet<string> PossessiveDeterminers = new(StringComparer.Ordinal) { "my", "his", "her", "their" };
+
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
+    {
+        "say", "says", "said", "told", "tells", "agrees", "agreed", "agree to", "confirm", "announce", "backs", "backed",
+    };
+
+    private static readonly HashSet<string> PersonPronouns = new(StringComparer.Ordinal) { "he", "she" };
+
+    /// <summary>Words that can name the council (or its people) as the one who says or does something.</summary>
+    private static readonly HashSet<string> CouncilSpeakers = new(StringComparer.Ordinal)
+    {
+        "council", "councils", "council's", "councillor", "councillors", "clerk", "committee", "members", "they", "it",
+        "we", "you", "town", "ltc", "tc", "officers", "staff", "team", "chair", "mayor",
+    };
+
+    /// <summary>
+    /// True when the word just before an assertion word is someone other than the council: a capitalised
+    /// name that is not part of the council reference ("Zoë says"), a person after a possessive
+    /// ("my fiancée agrees", "her mum said"), or he/she.
+    /// </summary>
+    private static bool SpeakerIsThirdParty(string original, string folded, int sentenceStart, TextSpan assertion, TextSpan reference)
+    {
+        var end = assertion.Start;
+        while (end > sentenceStart && folded[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > sentenceStart && (char.IsLetter(folded[start - 1]) || folded[start - 1] == '\''))
+        {
+            start--;
+        }
+
+        if (start == end || (start < reference.End && end > reference.Start))
+        {
+            return false; // no word before it, or the word is the council reference itself
+        }
+
+        var word = folded.AsSpan(start, end - start);
+        if (CouncilSpeakers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return false;
+        }
+
+        if (PersonPronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return true;
+        }
+
+        // "my fiancée agrees", "her mum said": a possessive determiner before the word.
+        var before = start;
+        while (before > sentenceStart && folded[before - 1] == ' ')
+        {
+            before--;
+        }
+
+        var beforeStart = before;
+        while (beforeStart > sentenceStart && char.IsLetter(folded[beforeStart - 1]))
+        {
+            beforeStart--;
+        }
+
+        if (before > beforeStart && PossessiveDeterminers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded.AsSpan(beforeStart, before - beforeStart)))
+        {
+            return true;
+        }
+
+        // A capitalised name before a verb of saying or agreeing ("Zoë says", "Cllr Smith said"): capital
+        // then lower case in the original. Only for those verbs: a headline's "Library Will Close" is not a person.
+        if (!SpeechVerbs.Contains(assertion.Term))
+        {
+            return false;
+        }
+
+        var originalStart = TextFolding.ToOriginalOffset(original, start);
+        return originalStart + 1 < original.Length && char.IsUpper(original[originalStart]) && char.IsLower(original[originalStart + 1]);
+    }
+
+    /// <summary>The first change word of a sentence that is not inside an everyday phrase ("car boot sale").</summary>
+    private TextSpan? FirstChange(Lexicon lexicon, string sentenceText)
+    {
+        var first = lexicon.FindFirst(sentenceText);
+        if (first is null || _notChange.IsEmpty || !_notChange.ContainsAny(sentenceText))
+        {
+            return first;
+        }
+
+        var excluded = _notChange.FindAll(sentenceText);
+        foreach (var span in lexicon.FindAll(sentenceText))
+        {
+            if (!TextFacts.Inside(span, excluded))
+            {
+                return span;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Phrases of four or more words inside double quotes.</summary>
     private static List<string> QuotedPhrases(string folded)
     {
+        if (!folded.Contains('"', StringComparison.Ordinal))
+        {
+            return NoQuotes;
+        }
+
         var phrases = new List<string>();
         var open = folded.IndexOf('"', StringComparison.Ordinal);
         while (open >= 0)

@@ -13,8 +13,9 @@ public sealed class OfficialStatements
 {
     private readonly Lexicon _change;
     private readonly Lexicon _statusQuo;
+    private readonly Lexicon _notChange;
     private readonly Lock _gate = new();
-    private volatile Snapshot _snapshot = new([], new Dictionary<string, int>(StringComparer.Ordinal), new Dictionary<string, StatementEntry>(StringComparer.Ordinal));
+    private volatile Snapshot _snapshot = new([], new Dictionary<string, int[]>(StringComparer.Ordinal), new Dictionary<string, StatementEntry>(StringComparer.Ordinal));
 
     public OfficialStatements()
         : this(new RulesOptions())
@@ -24,8 +25,10 @@ public sealed class OfficialStatements
     public OfficialStatements(RulesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options = options.WithDefaults();
         _change = new Lexicon(options.ChangeWords);
         _statusQuo = new Lexicon(options.StatusQuoWords);
+        _notChange = new Lexicon(options.NotChangePhrases);
     }
 
     public int Count => _snapshot.Entries.Length;
@@ -41,7 +44,7 @@ public sealed class OfficialStatements
 
         var folded = TextFolding.Fold(post.Text);
         var sentences = Sentences.Split(folded).Where(s => !s.IsQuestion).ToList();
-        var facts = TextFacts.From(folded, sentences, _change, _statusQuo);
+        var facts = TextFacts.From(folded, sentences, _change, _statusQuo, _notChange);
         var entry = new StatementEntry(post, folded, facts);
         lock (_gate)
         {
@@ -51,10 +54,13 @@ public sealed class OfficialStatements
                 return;
             }
 
-            var documentFrequency = new Dictionary<string, int>(current.DocumentFrequency, StringComparer.Ordinal);
+            // Topic word -> indices of the statements that have it (its length is the document frequency),
+            // so a claim is scored only against statements sharing a word with it.
+            var index = current.Entries.Length;
+            var postings = new Dictionary<string, int[]>(current.Postings, StringComparer.Ordinal);
             foreach (var word in facts.Topic)
             {
-                documentFrequency[word] = documentFrequency.GetValueOrDefault(word) + 1;
+                postings[word] = postings.TryGetValue(word, out var existing) ? [.. existing, index] : [index];
             }
 
             // Replies name their parent by id (or, for RSS, by URL): index both for an O(1) look-up.
@@ -65,7 +71,7 @@ public sealed class OfficialStatements
                 byId.TryAdd(post.Url, entry);
             }
 
-            _snapshot = new Snapshot([.. current.Entries, entry], documentFrequency, byId);
+            _snapshot = new Snapshot([.. current.Entries, entry], postings, byId);
         }
     }
 
@@ -73,28 +79,38 @@ public sealed class OfficialStatements
 
     internal sealed record StatementEntry(PostInput Post, string Folded, TextFacts Facts);
 
-    internal sealed record Snapshot(StatementEntry[] Entries, Dictionary<string, int> DocumentFrequency, Dictionary<string, StatementEntry> ById)
+    internal sealed record Snapshot(StatementEntry[] Entries, Dictionary<string, int[]> Postings, Dictionary<string, StatementEntry> ById)
     {
         public StatementEntry? FindById(string id) => ById.GetValueOrDefault(id);
 
+        /// <summary>Weight of a shared topic word: ln(1 + N / document frequency).</summary>
+        public double WordWeight(int documentFrequency) => Math.Log(1.0 + ((double)Entries.Length / Math.Max(1, documentFrequency)));
+
         /// <summary>
-        /// Topic overlap: the sum over shared topic words of ln(1 + N / document frequency), or 0 when
-        /// fewer than two words are shared (one shared word is too often a coincidence).
+        /// Topic overlap of a claim with every statement, through the word index: adds to
+        /// <paramref name="scores"/> and <paramref name="shared"/> (one slot per entry, cleared by the caller)
+        /// the sum over shared topic words of ln(1 + N / document frequency) and the number of shared words.
+        /// A statement sharing fewer than two words scores 0 (one shared word is too often a coincidence);
+        /// the caller applies that rule.
         /// </summary>
-        public double TopicScore(TextFacts claim, StatementEntry statement, List<string> shared)
+        public void TopicScores(TextFacts claim, Span<double> scores, Span<int> shared)
         {
-            double score = 0;
             foreach (var word in claim.Topic)
             {
-                if (statement.Facts.Topic.Contains(word))
+                if (Postings.TryGetValue(word, out var entries))
                 {
-                    var df = Math.Max(1, DocumentFrequency.GetValueOrDefault(word));
-                    score += Math.Log(1.0 + ((double)Entries.Length / df));
-                    shared.Add(word);
+                    var weight = WordWeight(entries.Length);
+                    foreach (var i in entries)
+                    {
+                        scores[i] += weight;
+                        shared[i]++;
+                    }
                 }
             }
-
-            return shared.Count >= 2 ? score : 0;
         }
+
+        /// <summary>The topic words a claim shares with a statement (for evidence; allocates).</summary>
+        public static List<string> SharedWords(TextFacts claim, StatementEntry statement) =>
+            [.. claim.Topic.Where(statement.Facts.Topic.Contains)];
     }
 }

@@ -50,7 +50,8 @@ internal sealed class TextFacts
     public bool HasDates => Dates.Count > 0;
 
     /// <summary>Extracts facts from the given sentences of folded text (questions are skipped by the caller).</summary>
-    public static TextFacts From(string folded, IEnumerable<Sentence> sentences, Lexicon change, Lexicon statusQuo)
+    /// <param name="notChange">Everyday phrases ("car boot sale") inside which a change word is not a change.</param>
+    public static TextFacts From(string folded, IEnumerable<Sentence> sentences, Lexicon change, Lexicon statusQuo, Lexicon? notChange = null)
     {
         var facts = new TextFacts
         {
@@ -80,8 +81,14 @@ internal sealed class TextFacts
 
             AddDates(text, facts.Dates);
             AddTimes(text, facts.Times);
+            var excluded = notChange is { IsEmpty: false } && notChange.ContainsAny(text) ? notChange.FindAll(text) : null;
             foreach (var span in change.FindAll(text))
             {
+                if (excluded is not null && Inside(span, excluded))
+                {
+                    continue; // "car boot sale": an event, not a sale
+                }
+
                 if (!IsNegated(text, span))
                 {
                     facts.Changes.Add(span with { Start = span.Start + sentence.Start });
@@ -99,6 +106,20 @@ internal sealed class TextFacts
         }
 
         return facts;
+    }
+
+    /// <summary>True when the span lies within one of the (same-text) spans.</summary>
+    internal static bool Inside(TextSpan span, IReadOnlyList<TextSpan> spans)
+    {
+        foreach (var outer in spans)
+        {
+            if (span.Start >= outer.Start && span.End <= outer.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A change word with a negation just before it ("no plans to sell", "not cancelled", "denies ... sale rumours").</summary>

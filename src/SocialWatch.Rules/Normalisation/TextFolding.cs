@@ -99,9 +99,19 @@ internal static class TextFolding
     /// between them (non-ASCII letters, digits, marks, format characters, NUL). Emoji, dashes and curly
     /// quotes do not count, so ordinary posts with emoji can be pre-filtered without folding.
     /// </summary>
+    private static readonly SearchValues<char> AsciiWithoutNul =
+        SearchValues.Create(Enumerable.Range(1, 0x7F).Select(c => (char)c).ToArray());
+
     public static bool MayHideLetters(string text)
     {
-        foreach (var c in text)
+        // Vectorised: plain ASCII without NUL (most posts) is answered without a per-character loop.
+        var first = text.AsSpan().IndexOfAnyExcept(AsciiWithoutNul);
+        if (first < 0)
+        {
+            return false;
+        }
+
+        foreach (var c in text.AsSpan(first))
         {
             if (c < 0x80)
             {

@@ -66,4 +66,25 @@ public sealed class LeakRuleTests
         Assert.Equal(money["text"]!.GetValue<string>(), text.Substring(start, length));
         Assert.Equal(PolicyClauses.ConfidentialInformationDefined, flag.PolicyClause);
     }
+
+    // ---- Regression: a street address alone is not a resident's personal data ----
+
+    [Theory]
+    [InlineData("Free bike outside number 19 Elm Road, first come first served")]
+    [InlineData("Free cot outside number 63 Thames Drive, first come first served")]
+    [InlineData("Roadworks outside 5 London Road all week, go round via Leigh Hill")]
+    [InlineData("Selling a sofa, collection from 12 Rectory Grove, £40 ono")]
+    public void A_street_address_without_a_person_is_not_a_leak(string text) => Assert.Null(Leak(text));
+
+    [Theory]
+    [InlineData("Anyone able to help, please contact Mrs Jean Wallis at 14 Marine Parade, SS9 2NA")]
+    [InlineData("The complaint came from Julie Haskins at 22 Grand Parade again")]
+    [InlineData("The resident who keeps complaining lives at 3 Cliff Parade")]
+    [InlineData("Noise complaint from 9 Leigh Hall Road, SS9 1RL, third this month")]
+    public void A_street_address_tied_to_a_person_or_a_postcode_is_a_leak(string text)
+    {
+        var flag = Leak(text);
+        Assert.NotNull(flag);
+        Assert.Equal(PolicyClauses.DataProtection, flag.PolicyClause);
+    }
 }

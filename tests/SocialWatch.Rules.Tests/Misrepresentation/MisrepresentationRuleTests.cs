@@ -123,4 +123,53 @@ public sealed class MisrepresentationRuleTests
         Assert.NotNull(Misrepresentation("The switch-on on 28 November has been CANCELLED.", fake));
         Assert.Null(Misrepresentation("Welcome to our new account! Follow for news.", fake));
     }
+
+    // ---- Regression: false positives found on generated benign posts (docs/performance.md, Rules) ----
+
+    [Theory]
+    [InlineData("Great to see the council's car boot sale back at Chalkwell Park this year")]
+    [InlineData("Lovely to see the council’s jumble sale at the museum again")]
+    [InlineData("The town council's bake sale at Chalkwell Park was a treat")]
+    public void An_everyday_sale_event_is_not_a_claimed_sale(string text)
+    {
+        State("The quiz night goes ahead at Chalkwell Park on Sunday 23 November from 11am. All welcome.");
+        State("The museum is not for sale and will be run as it is today.");
+        Assert.Null(Misrepresentation(text));
+    }
+
+    [Fact]
+    public void A_claimed_sale_against_a_statement_that_denies_it_is_still_high_severity()
+    {
+        State("The museum building on the cliffs is not for sale and will be run as it is today.");
+        Assert.Equal(Severities.High, Misrepresentation("Leigh Town Council is selling the museum building on the cliffs")!.Severity);
+        Assert.Equal(Severities.High, Misrepresentation("The council has agreed the sale of the cliffs museum building, and there's a car boot sale on Sunday too")!.Severity);
+    }
+
+    [Theory]
+    [InlineData("Great, see you there 🙏 Zoë says hi.")]
+    [InlineData("Brilliant, thank you. Chloë says she'll bring cake")]
+    [InlineData("See you there, my fiancée agrees it'll be a good one")]
+    [InlineData("Great turnout you got, her mum said it was the best yet")]
+    public void A_third_person_saying_or_agreeing_in_a_reply_is_not_the_council_speaking(string text)
+    {
+        var statement = State("The regatta goes ahead at Bell Wharf on Sunday 23 August from 11am. All welcome.");
+        Assert.Null(Misrepresentation(text, TestData.Account(), statement.Id));
+    }
+
+    [Theory]
+    [InlineData("Great to see the council's carol concert back at the cliffs this year My fiancée agrees.")]
+    [InlineData("Great to see the council's regatta back at the high street this year Zoë says hi.")]
+    public void A_third_person_saying_or_agreeing_beside_the_council_is_not_the_council_speaking(string text) =>
+        Assert.Null(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("My neighbour says the council has voted to close the library")]
+    [InlineData("Zoë says the council has decided to scrap the carnival")]
+    [InlineData("Leigh Town Council says the museum is closing for good")]
+    [InlineData("You said the library would stay open and now you're closing it")]
+    public void A_third_person_reporting_what_the_council_decided_is_still_a_claim(string text)
+    {
+        var statement = State("The library stays open as normal this winter. Nothing is changing.");
+        Assert.NotNull(Misrepresentation(text, TestData.Account(), text.StartsWith("You", StringComparison.Ordinal) ? statement.Id : null));
+    }
 }
