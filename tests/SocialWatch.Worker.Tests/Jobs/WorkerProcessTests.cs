@@ -24,6 +24,9 @@ public sealed class WorkerProcessTests
         {
             settings.WithXSource(x, name: "src-" + users[i], kind: "StaffAccount", target: users[i], index: i, every: "00:00:03");
         }
+        // A generous check-in interval: a worker slowed by a busy machine must not be taken for dead
+        // (its jobs would be recovered, and a source polled early, which is not what is measured here).
+        settings["Scheduler:ClusterCheckinInterval"] = "00:00:15";
         var env = WorkerProcess.AsEnvironment(settings);
 
         var workers = Enumerable.Range(0, 3).Select(i =>
