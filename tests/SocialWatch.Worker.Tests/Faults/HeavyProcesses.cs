@@ -2,9 +2,9 @@ namespace SocialWatch.Worker.Tests.Faults;
 
 /// <summary>
 /// The tests that start several worker processes or a PostgreSQL server of their own (the kill test,
-/// the database outage, the secret-leak run) share this collection, so they run one after another
-/// rather than all at once. On a two-core CI machine three of them together starve the CPU enough to
-/// disturb the timing-sensitive scheduling tests (Jobs/WorkerProcessTests) running beside them.
+/// the database outage, the secret-leak run) share this collection. The whole project now runs one
+/// class at a time (AssemblyInfo.cs); the collection still documents which tests are the heavy ones
+/// and keeps them apart should parallel runs be turned back on.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class HeavyProcesses
