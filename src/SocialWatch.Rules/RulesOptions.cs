@@ -249,11 +249,6 @@ public sealed class RulesOptions
     /// <summary>Cosine similarity at which the embedder calls a claim and a statement the same topic.</summary>
     public double EmbeddingSimilarityThreshold { get; set; } = 0.55;
 
-    // ---------------- Worker ----------------
-
-    /// <summary>Days for which a flag the clerk dismissed suppresses the same rule on the same account.</summary>
-    public int DismissedSuppressionDays { get; set; } = 90;
-
     /// <summary>
     /// Fills every empty word list with its default (in place; idempotent). Lists that hold entries are
     /// left as configured. The classifier and <see cref="OfficialStatements"/> apply it to a copy of the

@@ -29,16 +29,13 @@ public sealed class OptionsBindingTests
         {
             ["Rules:LogoHashDistanceThreshold"] = "10",
             ["Rules:UseEmbeddings"] = "true",
-            ["Rules:DismissedSuppressionDays"] = "30",
         }).Build();
         var options = new RulesOptions();
         configuration.GetSection(RulesOptions.SectionName).Bind(options);
 
         Assert.Equal(10, options.LogoHashDistanceThreshold);
         Assert.True(options.UseEmbeddings);
-        Assert.Equal(30, options.DismissedSuppressionDays);
         Assert.Contains("tender*", options.WithDefaults().ProcurementWords);
-        Assert.Equal(90, new RulesOptions().DismissedSuppressionDays);
     }
 
     [Fact]
