@@ -43,18 +43,7 @@ internal static class NameKey
         foreach (var original in text)
         {
             var c = char.ToLowerInvariant(original);
-            var mapped = c switch
-            {
-                '0' => 'o',
-                '1' or '|' or '!' => 'l',
-                '3' => 'e',
-                '4' or '@' => 'a',
-                '5' or '$' => 's',
-                '7' or '+' => 't',
-                '8' => 'b',
-                '9' => 'g',
-                _ => c,
-            };
+            var mapped = LetterFor(c);
             if (char.IsAsciiLetterLower(mapped))
             {
                 destination[length++] = mapped;
@@ -152,6 +141,20 @@ internal static class NameKey
         }
     }
 
+    /// <summary>The letter a digit or symbol stands in for in a look-alike name ("L3igh T0wn"), or the character itself.</summary>
+    private static char LetterFor(char c) => c switch
+    {
+        '0' => 'o',
+        '1' or '|' or '!' => 'l',
+        '3' => 'e',
+        '4' or '@' => 'a',
+        '5' or '$' => 's',
+        '7' or '+' => 't',
+        '8' => 'b',
+        '9' => 'g',
+        _ => c,
+    };
+
     internal static string OfGeneral(string text)
     {
         var withCapitalI = ReadCapitalIAsL(text);
@@ -159,18 +162,7 @@ internal static class NameKey
         var builder = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {
-            var mapped = c switch
-            {
-                '0' => 'o',
-                '1' or '|' or '!' => 'l',
-                '3' => 'e',
-                '4' or '@' => 'a',
-                '5' or '$' => 's',
-                '7' or '+' => 't',
-                '8' => 'b',
-                '9' => 'g',
-                _ => c,
-            };
+            var mapped = LetterFor(c);
             if (char.IsAsciiLetterLower(mapped))
             {
                 builder.Append(mapped);
