@@ -74,13 +74,15 @@ internal static class DemoCommand
                 ["Database"] = new JsonObject { ["ConnectionString"] = connectionString },
             }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct);
 
-            using var host = WorkerHost.CreateBuilder(configFile, settings).Build();
+            // Plain, quiet console output (warnings only): the demo is read by a person and prints its
+            // own progress line; `run` keeps JSON logs for log collectors.
+            using var host = WorkerHost.CreateBuilder(configFile, settings, jsonLogs: false).Build();
             await host.StartAsync(ct);
             platforms.ReleaseTheRest(TimeSpan.FromSeconds(2));
             PrintGuide(platforms, folder, settingsFile, connectionString, mail);
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await ReportProgressAsync(connectionString, ct);
             }
             catch (OperationCanceledException)
             {
@@ -144,6 +146,8 @@ internal static class DemoCommand
         settings["Avatars:RequireHttps"] = "false";
         settings["Avatars:AllowPrivateAddresses"] = "true";
         settings["AvatarRefresh:Every"] = "00:00:05";
+        // Some demo fakes serve no pictures (Facebook, most Mastodon accounts): their 404s are expected here.
+        settings["Logging:LogLevel:SocialWatch.Worker.Avatars"] = "Error";
         settings["Alerts:DigestCron"] = "0 * * * * ?";
         settings["Scheduler:ClusterCheckinInterval"] = "00:00:05";
         var sources = Sources(platforms, watch);
@@ -209,6 +213,30 @@ internal static class DemoCommand
         return sources;
     }
 
+    /// <summary>Every 10 seconds, one line of what the pipeline has done so far.</summary>
+    private static async Task ReportProgressAsync(string connectionString, CancellationToken ct)
+    {
+        const string Sql = "SELECT (SELECT count(*) FROM posts), (SELECT count(*) FROM accounts), (SELECT count(*) FROM flags), "
+            + "(SELECT count(*) FROM alert_outbox WHERE status = 'sent')";
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), ct);
+            try
+            {
+                await using var command = db.CreateCommand(Sql);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                await reader.ReadAsync(ct);
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{DateTime.Now:HH:mm:ss}  {reader.GetInt64(0)} posts and {reader.GetInt64(1)} accounts stored; {reader.GetInt64(2)} flags; {reader.GetInt64(3)} alert emails sent"));
+            }
+            catch (NpgsqlException e)
+            {
+                Console.WriteLine($"(progress unavailable: {e.Message})");
+            }
+        }
+    }
+
     private static void PrintGuide(DemoPlatforms platforms, string folder, string settingsFile, string connectionString, MailCatcher? mail)
     {
         var served = string.Join(", ", platforms.Served.Select(p => $"{Label(p.Platform)} ({p.Records})"));
@@ -225,6 +253,7 @@ internal static class DemoCommand
               Health      {cli} health --config {settingsFile}
               SQL         psql -h {psql.Host} -p {psql.Port} -U {psql.Username} {psql.Database} -c "SELECT flag_id, rule, severity, author_handle, left(post_text, 60) FROM flagged_posts ORDER BY flag_id"
 
+            The commands above work while the demo runs (its database stops with it).
             Everything is kept in {folder}. Press Ctrl+C to stop.
             """);
     }
