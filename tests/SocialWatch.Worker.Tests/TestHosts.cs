@@ -40,15 +40,9 @@ internal static class TestHosts
     /// <summary>The sample watch list (samples/corpus/watch.json) as configuration, logo path made absolute.</summary>
     public static Dictionary<string, string?> WithWatchList(this Dictionary<string, string?> settings)
     {
-        var watchFile = Path.Combine(RepoRoot(), "samples", "corpus", "watch.json");
-        foreach (var (key, value) in new ConfigurationBuilder().AddJsonFile(watchFile).Build().AsEnumerable())
+        foreach (var (key, value) in Worker.Rules.WatchFileSettings.Load(Path.Combine(RepoRoot(), "samples", "corpus", "watch.json")))
         {
-            if (value is not null)
-            {
-                settings[key] = key.StartsWith("Watch:Organisation:LogoFiles:", StringComparison.Ordinal)
-                    ? Path.Combine(Path.GetDirectoryName(watchFile)!, value)
-                    : value;
-            }
+            settings[key] = value;
         }
         return settings;
     }

@@ -152,7 +152,7 @@ internal sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
         {
             errors.Add($"Alerts:SendEvery must be between 00:00:01 and 01:00:00 (was {o.SendEvery})");
         }
-        if (!TryParse(() => new CronExpression(o.DigestCron)))
+        if (!Jobs.Cron.IsValid(o.DigestCron))
         {
             errors.Add($"Alerts:DigestCron '{o.DigestCron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week)");
         }

@@ -25,11 +25,7 @@ internal static partial class PipelineBench
     /// <summary>Settings for a host polling the X fake, the sample watch list, and the given sources.</summary>
     public static Dictionary<string, string?> Settings(string connectionString, XFake x, IEnumerable<(string Name, string Kind, string Target)> sources, TimeSpan every)
     {
-        var watch = Path.Combine(AppContext.BaseDirectory, "samples", "corpus", "watch.json");
-        var settings = new ConfigurationBuilder().AddJsonFile(watch).Build().AsEnumerable()
-            .Where(p => p.Value is not null)
-            .ToDictionary(p => p.Key, p => p.Key.StartsWith("Watch:Organisation:LogoFiles:", StringComparison.Ordinal)
-                ? Path.Combine(Path.GetDirectoryName(watch)!, p.Value!) : p.Value);
+        var settings = Rules.WatchFileSettings.Load(Path.Combine(AppContext.BaseDirectory, "samples", "corpus", "watch.json"));
         settings["Database:ConnectionString"] = connectionString;
         settings["X:BaseUrl"] = x.Server.BaseAddress.ToString();
         settings["X:BearerToken"] = x.BearerToken;

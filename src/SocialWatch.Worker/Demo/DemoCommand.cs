@@ -119,15 +119,8 @@ internal static class DemoCommand
 
     private static Dictionary<string, string?> DemoSettings(DemoPlatforms platforms, DemoWatch watch, string connectionString, string watchFile)
     {
-        // The watch list is the sample's watch.json, as configuration; its logo path made absolute.
-        var settings = new ConfigurationBuilder().AddJsonFile(watchFile).Build().AsEnumerable()
-            .Where(p => p.Value is not null)
-            .ToDictionary(p => p.Key, p => p.Value);
-        var folder = Path.GetDirectoryName(watchFile)!;
-        foreach (var key in settings.Keys.Where(k => k.StartsWith("Watch:Organisation:LogoFiles:", StringComparison.Ordinal)).ToList())
-        {
-            settings[key] = Path.GetFullPath(Path.Combine(folder, settings[key]!));
-        }
+        // The watch list is the sample's watch.json, as configuration.
+        var settings = Rules.WatchFileSettings.Load(watchFile);
 
         settings["Database:ConnectionString"] = connectionString;
         settings["X:BaseUrl"] = platforms.X.Server.BaseAddress.ToString();

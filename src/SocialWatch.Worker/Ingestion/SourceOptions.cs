@@ -94,7 +94,7 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration) : IV
             {
                 errors.Add($"{at}:Every must be at least {MinimumInterval} (was {every})");
             }
-            if (!string.IsNullOrWhiteSpace(s.Cron) && !IsValidCron(s.Cron))
+            if (!string.IsNullOrWhiteSpace(s.Cron) && !Jobs.Cron.IsValid(s.Cron))
             {
                 errors.Add($"{at}:Cron '{s.Cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week)");
             }
@@ -110,16 +110,4 @@ internal sealed class SourcesOptionsValidator(IConfiguration configuration) : IV
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static bool IsValidCron(string cron)
-    {
-        try
-        {
-            _ = new CronExpression(cron);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
 }

@@ -17,23 +17,10 @@ internal static class RetentionRegistration
     public static IServiceCollection AddRetention(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => IsCron(o.Cron), "Retention:Cron is not a valid Quartz cron expression").ValidateOnStart();
+            .Validate(o => Cron.IsValid(o.Cron), "Retention:Cron is not a valid Quartz cron expression").ValidateOnStart();
         services.AddTransient<RetentionPurge>();
         services.AddTransient<RetentionJob>();
         services.AddSingleton(sp => new RecurringJob("retention", typeof(RetentionJob), null, sp.GetRequiredService<IOptions<RetentionOptions>>().Value.Cron));
         return services;
-    }
-
-    private static bool IsCron(string cron)
-    {
-        try
-        {
-            _ = new CronExpression(cron);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 }

@@ -101,11 +101,21 @@ internal static class StoredText
         return builder.ToString();
     }
 
+    /// <summary>Only NUL and a lone surrogate need work; a well-formed pair (an emoji) leaves the text as it is.</summary>
     private static bool NeedsCleaning(string text)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c == '\0' || char.IsSurrogate(c))
+            var c = text[i];
+            if (c == '\0')
+            {
+                return true;
+            }
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
             {
                 return true;
             }

@@ -58,15 +58,9 @@ internal static class AlertTestKit
             ["Scheduler:ClusterCheckinInterval"] = "00:00:02",
             ["Scheduler:ShutdownTimeout"] = "00:00:10",
         };
-        var watchFile = Path.Combine(RepoRoot(), "samples", "corpus", "watch.json");
-        foreach (var (key, value) in new ConfigurationBuilder().AddJsonFile(watchFile).Build().AsEnumerable())
+        foreach (var (key, value) in Worker.Rules.WatchFileSettings.Load(Path.Combine(RepoRoot(), "samples", "corpus", "watch.json")))
         {
-            if (value is not null)
-            {
-                settings[key] = key.StartsWith("Watch:Organisation:LogoFiles:", StringComparison.Ordinal)
-                    ? Path.Combine(Path.GetDirectoryName(watchFile)!, value)
-                    : value;
-            }
+            settings[key] = value;
         }
         return settings;
     }
