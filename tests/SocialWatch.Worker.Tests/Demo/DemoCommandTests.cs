@@ -19,7 +19,7 @@ public sealed class DemoCommandTests
         {
             // No Database__ConnectionString and no SMTP host: the demo must manage on its own.
             using var process = WorkerProcess.Start(["demo", "--data", data, "--duration", "00:00:45"],
-                new Dictionary<string, string?> { ["Database__ConnectionString"] = "", ["Alerts__SmtpHost"] = "" });
+                new Dictionary<string, string?> { ["Database__ConnectionString"] = "", ["Alerts__SmtpHost"] = "" }, WorkerProcess.Demo);
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
 
@@ -39,7 +39,12 @@ public sealed class DemoCommandTests
                 }
                 try
                 {
-                    var connectionString = JsonNode.Parse(await File.ReadAllTextAsync(settingsFile))!["Database"]!["ConnectionString"]!.GetValue<string>();
+                    // The private server asks for a password, which the demo keeps in its settings file.
+                    var database = JsonNode.Parse(await File.ReadAllTextAsync(settingsFile))!["Database"]!;
+                    var connectionString = new NpgsqlConnectionStringBuilder(database["ConnectionString"]!.GetValue<string>())
+                    {
+                        Password = database["Password"]!.GetValue<string>(),
+                    }.ConnectionString;
                     await using var connection = new NpgsqlConnection(connectionString);
                     await connection.OpenAsync();
                     platforms.UnionWith(await connection.QueryAsync<string>("SELECT DISTINCT platform FROM posts"));
