@@ -24,6 +24,8 @@ export MAILPIT_PORT=${E2E_MAILPIT_PORT:-18025}
 export POSTGRES_PASSWORD="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 work=$(mktemp -d /tmp/socialwatch-e2e.XXXXXX)
 export E2E_DIR=$work
+# What a council's .env gives the production compose file (its mail server here: the mail catcher).
+export SMTP_HOST=mail SMTP_PORT=1025 SMTP_SECURITY=None ALERTS_TO=town.clerk@example.org ALERTS_FROM=socialwatch@example.org
 passed=0
 
 say() { printf 'e2e: %s\n' "$*"; }
@@ -39,7 +41,7 @@ cleanup() {
   status=$?
   if [ "$status" -ne 0 ]; then
     say "logs of the failed run:"
-    docker compose -p "$project" -f docker-compose.yml logs --no-color --tail=60 2>&1 | tail -n 150 || true
+    prod logs --no-color --tail=60 2>&1 | tail -n 200 || true
   fi
   prod down -v --remove-orphans >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -61,6 +63,7 @@ wait_for() {
 docker info >/dev/null 2>&1 || fail "no Docker engine answers (on these machines: ../shared/tools/docker-local.sh up)"
 
 container() { demo ps -q "$1" | head -n 1; }
+# A query as the socialwatch role, over TCP with its password; a failing query fails the script.
 sql() {
   docker exec -e PGPASSWORD="$POSTGRES_PASSWORD" "$(container db)" \
     psql -h 127.0.0.1 -U socialwatch -d socialwatch -tAq -v ON_ERROR_STOP=1 -c "$1"
@@ -97,7 +100,10 @@ check_posts_stored_once() {
   [ "$dups" = 0 ] || fail "$1: $dups post(s) stored twice"
   # The sample posts never change: an edit recorded means a worker stored a post over another's.
   [ "$versions" = 0 ] || fail "$1: $versions edit(s) recorded for posts that never changed"
-  ok "$1: $(sql "SELECT count(*) FROM posts") posts, each stored once, no spurious edits"
+  local posts
+  posts=$(sql "SELECT count(*) FROM posts")
+  [ "$posts" -gt 0 ] || fail "$1: no posts stored"
+  ok "$1: $posts posts, each stored once, no spurious edits"
 }
 
 # 1. The images, built from the Dockerfile as they are.
@@ -152,7 +158,8 @@ check_alerts_sent_once "after a restart on the same volume"
 
 # 6. Three workers on one database.
 say "docker compose up --scale worker=3"
-demo up -d --no-build --scale worker=3 >/dev/null 2>&1
+# Recreated together: three workers starting at once on one database migrate once.
+demo up -d --no-build --force-recreate --scale worker=3 worker >/dev/null 2>&1
 wait_for 240 "three workers in the cluster" \
   bash -c "[ \"\$(docker exec -e PGPASSWORD='$POSTGRES_PASSWORD' $(container db) psql -h 127.0.0.1 -U socialwatch -d socialwatch -tAqc \"SELECT count(*) FROM qrtz_scheduler_state WHERE last_checkin_time > (extract(epoch from now()) * 1000 - 30000)::bigint\")\" -ge 3 ]"
 scaled_at=$(sql "SELECT now()")
@@ -161,6 +168,17 @@ wait_for 300 "every source to poll with three workers" \
 wait_for 240 "pending alerts to be sent" no_pending_alerts
 check_posts_stored_once "three workers"
 check_alerts_sent_once "three workers"
+[ "$(sql "SELECT count(*) - count(DISTINCT scriptname) FROM schemaversions")" = 0 ] || fail "a migration was applied twice"
+ok "three workers started together: every migration applied once"
+
+# Backup and restore as docs/deployment.md tells it: pg_dump -Fc, then pg_restore into an empty database.
+db=$(container db)
+docker exec -e PGPASSWORD="$POSTGRES_PASSWORD" "$db" pg_dump -h 127.0.0.1 -U socialwatch -Fc socialwatch >"$work/backup.dump"
+docker exec -e PGPASSWORD="$POSTGRES_PASSWORD" "$db" createdb -h 127.0.0.1 -U socialwatch restored
+docker exec -i -e PGPASSWORD="$POSTGRES_PASSWORD" "$db" pg_restore -h 127.0.0.1 -U socialwatch -d restored --exit-on-error <"$work/backup.dump"
+restored_flags=$(docker exec -e PGPASSWORD="$POSTGRES_PASSWORD" "$db" psql -h 127.0.0.1 -U socialwatch -d restored -tAqc "SELECT count(*) FROM flags")
+[ "$restored_flags" -gt 0 ] && [ "$restored_flags" -le "$(sql "SELECT count(*) FROM flags")" ] || fail "the restored database has $restored_flags flags"
+ok "backup with pg_dump and restore with pg_restore: $restored_flags flags restored"
 demo down -v >/dev/null 2>&1
 
 # 7. The production image, started with `run` from a settings file and secret files.
@@ -179,8 +197,10 @@ printf 'demo-token-not-a-secret' >"$work/secrets/facebook_page_token"
 printf 'demo-demo-demo-demo' >"$work/secrets/bluesky_app_password"
 printf 'demo-token-not-a-secret' >"$work/secrets/mastodon_token"
 printf 'unused' >"$work/secrets/smtp_password"
-chmod 0644 "$work"/secrets/* "$work/settings.json"
-export SMTP_HOST=mail SMTP_PORT=1025 SMTP_SECURITY=None ALERTS_TO=town.clerk@example.org ALERTS_FROM=socialwatch@example.org
+# As docs/deployment.md says: the secrets readable by the container's user (uid 1654) only.
+chown 1654:1654 "$work"/secrets/*
+chmod 0400 "$work"/secrets/*
+chmod 0644 "$work/settings.json"
 curl -fsS -X DELETE "http://127.0.0.1:$MAILPIT_PORT/api/v1/messages" >/dev/null
 run_start=$SECONDS
 prod up -d --no-build worker >/dev/null 2>&1
@@ -194,6 +214,17 @@ ok "production image: healthy, non-root"
 docker logs "$runner" 2>&1 | grep -q "libgssapi_krb5" && fail "the worker logged the Kerberos library warning"
 docker logs "$runner" 2>&1 | grep -qF "$POSTGRES_PASSWORD" && fail "the database password appeared in the log"
 ok "production image: no Kerberos warning, no password in the log"
+
+# Rotating a token: a new secret file and a recreated worker; the platform now sees the new token.
+printf 'rotated-token-the-fake-refuses' >"$work/secrets/x_bearer_token.new"
+chown 1654:1654 "$work/secrets/x_bearer_token.new" && chmod 0400 "$work/secrets/x_bearer_token.new"
+mv "$work/secrets/x_bearer_token.new" "$work/secrets/x_bearer_token"
+rotated_at=$(sql "SELECT now()")
+prod up -d --no-build --force-recreate worker >/dev/null 2>&1
+runner=$(prod ps -q worker | head -n 1)
+x_refused() { [ "$(sql "SELECT count(*) FROM source_cursors c JOIN sources s ON s.id = c.source_id WHERE s.platform = 'x' AND c.last_error_at > '$rotated_at'")" -gt 0 ]; }
+wait_for 240 "the X sources to use the rotated token" x_refused
+ok "token rotation: the recreated worker used the new token (which this fake refuses)"
 stop_start=$SECONDS
 prod stop worker >/dev/null 2>&1
 [ "$(docker inspect -f '{{.State.ExitCode}}' "$runner")" = 0 ] || fail "the production worker did not exit 0"
