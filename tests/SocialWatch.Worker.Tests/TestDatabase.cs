@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using SocialWatch.Demo;
 using SocialWatch.Worker.Storage;
 
 namespace SocialWatch.Worker.Tests;

@@ -2,12 +2,16 @@ using System.Diagnostics;
 
 namespace SocialWatch.Worker.Tests;
 
-/// <summary>Runs the real `socialwatch` binary as a separate process, as an operator or Docker would.</summary>
+/// <summary>Runs the real `socialwatch` binary (or `socialwatch-demo`, for the demo and bench verbs) as a
+/// separate process, as an operator or Docker would.</summary>
 internal static class WorkerProcess
 {
+    public const string Worker = "socialwatch.dll";
+    public const string Demo = "socialwatch-demo.dll";
+
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment)
+    public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, string binary = Worker)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -16,7 +20,7 @@ internal static class WorkerProcess
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "socialwatch.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, binary));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -28,9 +32,9 @@ internal static class WorkerProcess
         return Process.Start(start) ?? throw new InvalidOperationException("could not start socialwatch");
     }
 
-    public static async Task<Result> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
+    public static async Task<Result> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, string binary = Worker)
     {
-        using var process = Start(arguments, environment);
+        using var process = Start(arguments, environment, binary);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);

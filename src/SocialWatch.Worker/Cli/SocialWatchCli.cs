@@ -28,8 +28,6 @@ internal static class SocialWatchCli
         root.Add(SourcesCommand());
         root.Add(FlagsCommand.Build());
         root.Add(HealthCommand.Build());
-        root.Add(Demo.DemoCommand.Build());
-        root.Add(Bench.BenchCommand.Build());
         foreach (var command in RulesCommands.Build())
         {
             root.Add(command);

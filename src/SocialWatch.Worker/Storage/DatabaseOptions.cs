@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Npgsql;
 
 namespace SocialWatch.Worker.Storage;
 
@@ -16,14 +17,21 @@ internal sealed class DatabaseOptions
     /// When set it replaces any password in the connection string.</summary>
     public string? Password { get; set; }
 
-    /// <summary>The connection string with <see cref="Password"/> applied.</summary>
+    /// <summary>The connection string with <see cref="Password"/> applied and GSS encryption off unless the
+    /// string requires it: Npgsql's default (Prefer) tries GSS first, and images without Kerberos libraries
+    /// (the .NET container images) then log "Cannot load library libgssapi_krb5.so.2".</summary>
     public string EffectiveConnectionString()
     {
-        if (string.IsNullOrEmpty(Password))
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        if (!string.IsNullOrEmpty(Password))
         {
-            return ConnectionString;
+            builder.Password = Password;
         }
-        return new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = Password }.ConnectionString;
+        if (builder.GssEncryptionMode == GssEncryptionMode.Prefer)
+        {
+            builder.GssEncryptionMode = GssEncryptionMode.Disable;
+        }
+        return builder.ConnectionString;
     }
 
     /// <summary>Run the migrations when the worker starts (a database lock makes several workers migrate once).</summary>

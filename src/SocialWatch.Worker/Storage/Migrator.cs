@@ -1,5 +1,6 @@
 using DbUp;
 using DbUp.Engine.Output;
+using DbUp.Postgresql;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -25,8 +26,10 @@ internal sealed partial class Migrator(NpgsqlDataSource dataSource, ILogger<Migr
         }
         try
         {
+            // The data source, not its ConnectionString: Npgsql leaves the password out of that string
+            // (Persist Security Info is off), so a password-protected server would refuse DbUp.
             var upgrader = DeployChanges.To
-                .PostgresqlDatabase(dataSource.ConnectionString)
+                .PostgresqlDatabase(new PostgresqlConnectionManager(dataSource))
                 .WithScriptsEmbeddedInAssembly(typeof(Migrator).Assembly, name => name.StartsWith("migrations.", StringComparison.Ordinal))
                 .WithTransactionPerScript()
                 .JournalToPostgresqlTable("public", "schemaversions")

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using SocialWatch.Fakes.X;
 using SocialWatch.Worker.Health;
+using SocialWatch.Demo;
 using SocialWatch.Worker.Storage;
 using SocialWatch.Worker.Tests.Alerts;
 

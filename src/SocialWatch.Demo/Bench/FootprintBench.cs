@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using SocialWatch.Fakes.X;
+using SocialWatch.Worker;
 
-namespace SocialWatch.Worker.Bench;
+namespace SocialWatch.Demo.Bench;
 
 /// <summary>
 /// The worker as a separate process (`socialwatch run`), as it runs in production: its start-up time

@@ -1,7 +1,8 @@
 using Npgsql;
 using SocialWatch.Worker.Storage;
+using SocialWatch.Worker;
 
-namespace SocialWatch.Worker.Bench;
+namespace SocialWatch.Demo.Bench;
 
 /// <summary>A database for a bench run: a fresh one on the configured server, or on a private
 /// PostgreSQL started from the installed binaries in a temporary folder.</summary>

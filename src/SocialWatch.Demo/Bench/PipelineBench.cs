@@ -2,15 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using SocialWatch.Fakes.Mail;
 using SocialWatch.Fakes.X;
 using SocialWatch.Worker.Ingestion;
+using SocialWatch.Worker;
 
-namespace SocialWatch.Worker.Bench;
+namespace SocialWatch.Demo.Bench;
 
 /// <summary>Whole-pipeline figures against loopback fakes: API calls per poll, posts read twice,
 /// and the time from a post appearing on a platform to its alert being accepted by SMTP.</summary>
@@ -25,7 +26,7 @@ internal static partial class PipelineBench
     /// <summary>Settings for a host polling the X fake, the sample watch list, and the given sources.</summary>
     public static Dictionary<string, string?> Settings(string connectionString, XFake x, IEnumerable<(string Name, string Kind, string Target)> sources, TimeSpan every)
     {
-        var settings = Rules.WatchFileSettings.Load(Path.Combine(AppContext.BaseDirectory, "samples", "corpus", "watch.json"));
+        var settings = SocialWatch.Worker.Rules.WatchFileSettings.Load(Path.Combine(AppContext.BaseDirectory, "samples", "corpus", "watch.json"));
         settings["Database:ConnectionString"] = connectionString;
         settings["X:BaseUrl"] = x.Server.BaseAddress.ToString();
         settings["X:BearerToken"] = x.BearerToken;

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using SocialWatch.Worker.Storage;
+using SocialWatch.Worker;
 
-namespace SocialWatch.Worker.Bench;
+namespace SocialWatch.Demo.Bench;
 
 /// <summary>
 /// `socialwatch bench ingest|quota|latency|footprint`: whole-pipeline figures, each from one command,
@@ -74,7 +76,10 @@ internal static class BenchCommand
 
     private static async Task<int> WithDatabaseAsync(Func<string, Task> bench, CancellationToken ct)
     {
-        var configured = new ConfigurationBuilder().AddEnvironmentVariables().Build()["Database:ConnectionString"];
+        // The server named as a deployment names it: Database__ConnectionString, and the password
+        // there or apart in Database__Password.
+        var database = new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>();
+        var configured = string.IsNullOrWhiteSpace(database?.ConnectionString) ? null : database.EffectiveConnectionString();
         await using var db = await BenchDatabase.CreateAsync(configured, ct);
         await bench(db.ConnectionString);
         return 0;

@@ -1,14 +1,16 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using SocialWatch.Fakes.Mail;
 using SocialWatch.Worker.Cli;
 using SocialWatch.Worker.Storage;
+using SocialWatch.Worker;
 
-namespace SocialWatch.Worker.Demo;
+namespace SocialWatch.Demo;
 
 /// <summary>
 /// `socialwatch demo`: the whole pipeline on bundled sample data, with no credentials. Platforms are
@@ -46,18 +48,26 @@ internal static class DemoCommand
         MailCatcher? mail = null;
         try
         {
+            // A configured server keeps its password where the council put it (Database:Password, a
+            // secret file); only the private server's password is written into the demo's settings.
             var connectionString = configured["Database:ConnectionString"];
+            string? privatePassword = null;
             if (string.IsNullOrWhiteSpace(connectionString))
             {
                 Console.WriteLine($"Starting a private PostgreSQL in {Path.Combine(folder, "postgres")} …");
                 postgres = await PrivatePostgres.StartAsync(Path.Combine(folder, "postgres"), ct: ct);
                 connectionString = await FreshDatabaseAsync(postgres, ct);
+                privatePassword = postgres.Password;
             }
 
             var watchFile = Path.Combine(samples, "watch.json");
             var watch = DemoWatch.Read(watchFile);
             await using var platforms = await DemoPlatforms.StartAsync(Path.Combine(samples, "dev.jsonl"), watch);
             var settings = DemoSettings(platforms, watch, connectionString, watchFile);
+            if (privatePassword is not null)
+            {
+                settings["Database:Password"] = privatePassword;
+            }
             if (string.IsNullOrWhiteSpace(configured["Alerts:SmtpHost"]))
             {
                 mail = MailCatcher.Start(Path.Combine(folder, "mail"));
@@ -69,20 +79,28 @@ internal static class DemoCommand
                 settings["Alerts:From"] = "socialwatch@example.org";
             }
             var settingsFile = Path.Combine(folder, "demo-settings.json");
-            await File.WriteAllTextAsync(settingsFile, new JsonObject
+            var database = new JsonObject { ["ConnectionString"] = connectionString };
+            if (privatePassword is not null)
             {
-                ["Database"] = new JsonObject { ["ConnectionString"] = connectionString },
-            }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct);
+                database["Password"] = privatePassword;
+            }
+            await File.WriteAllTextAsync(settingsFile, new JsonObject { ["Database"] = database }
+                .ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(settingsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
 
             // Plain, quiet console output (warnings only): the demo is read by a person and prints its
             // own progress line; `run` keeps JSON logs for log collectors.
             using var host = WorkerHost.CreateBuilder(configFile, settings, jsonLogs: false).Build();
             await host.StartAsync(ct);
             platforms.ReleaseTheRest(TimeSpan.FromSeconds(2));
-            PrintGuide(platforms, folder, settingsFile, connectionString, mail);
+            PrintGuide(platforms, folder, settingsFile, connectionString, postgres, mail);
             try
             {
-                await ReportProgressAsync(connectionString, ct);
+                // The host's own data source: it has the password from wherever the settings put it.
+                await ReportProgressAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), ct);
             }
             catch (OperationCanceledException)
             {
@@ -114,26 +132,43 @@ internal static class DemoCommand
             await drop.ExecuteNonQueryAsync(ct);
         }
         await postgres.CreateDatabaseAsync("socialwatch", ct: ct);
-        return postgres.ConnectionString("socialwatch");
+        return postgres.ConnectionStringWithoutPassword("socialwatch");
     }
 
     private static Dictionary<string, string?> DemoSettings(DemoPlatforms platforms, DemoWatch watch, string connectionString, string watchFile)
     {
-        // The watch list is the sample's watch.json, as configuration.
-        var settings = Rules.WatchFileSettings.Load(watchFile);
-
+        var settings = PlatformSettings(platforms, watch, watchFile);
         settings["Database:ConnectionString"] = connectionString;
+        foreach (var (key, value) in PlatformCredentials)
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
+    /// <summary>The demo's made-up platform credentials, which the fakes accept (not secrets).</summary>
+    internal static IReadOnlyDictionary<string, string> PlatformCredentials { get; } = new Dictionary<string, string>
+    {
+        ["X:BearerToken"] = DemoPlatforms.DemoToken,
+        ["X:OwnedUserToken"] = DemoPlatforms.DemoToken,
+        ["Facebook:PageAccessToken"] = DemoPlatforms.DemoToken,
+        ["Bluesky:AppPassword"] = DemoPlatforms.BlueskyAppPassword,
+        ["Mastodon:AccessToken"] = DemoPlatforms.DemoToken,
+    };
+
+    /// <summary>Everything a worker needs to poll the demo's platforms but the database and the
+    /// credentials: the watch list, the platforms' addresses and the sources.</summary>
+    internal static Dictionary<string, string?> PlatformSettings(DemoPlatforms platforms, DemoWatch watch, string watchFile)
+    {
+        // The watch list is the sample's watch.json, as configuration.
+        var settings = SocialWatch.Worker.Rules.WatchFileSettings.Load(watchFile);
+
         settings["X:BaseUrl"] = platforms.X.Server.BaseAddress.ToString();
-        settings["X:BearerToken"] = DemoPlatforms.DemoToken;
-        settings["X:OwnedUserToken"] = DemoPlatforms.DemoToken;
         settings["Facebook:BaseUrl"] = platforms.Facebook.GraphBase.ToString();
-        settings["Facebook:PageAccessToken"] = DemoPlatforms.DemoToken;
         settings["Bluesky:AppViewUrl"] = platforms.Bluesky.Server.BaseAddress.ToString();
         settings["Bluesky:PdsUrl"] = platforms.Bluesky.Server.BaseAddress.ToString();
         settings["Bluesky:Handle"] = DemoPlatforms.BlueskyHandle;
-        settings["Bluesky:AppPassword"] = DemoPlatforms.BlueskyAppPassword;
         settings["Mastodon:BaseUrl"] = platforms.Mastodon.Server.BaseAddress.ToString();
-        settings["Mastodon:AccessToken"] = DemoPlatforms.DemoToken;
         settings["Alerts:SendEvery"] = "00:00:05";
         // The demo's pictures come from a loopback HTTP server; real deployments keep both checks on.
         settings["Avatars:RequireHttps"] = "false";
@@ -207,11 +242,10 @@ internal static class DemoCommand
     }
 
     /// <summary>Every 10 seconds, one line of what the pipeline has done so far.</summary>
-    private static async Task ReportProgressAsync(string connectionString, CancellationToken ct)
+    private static async Task ReportProgressAsync(NpgsqlDataSource db, CancellationToken ct)
     {
         const string Sql = "SELECT (SELECT count(*) FROM posts), (SELECT count(*) FROM accounts), (SELECT count(*) FROM flags), "
             + "(SELECT count(*) FROM alert_outbox WHERE status = 'sent')";
-        await using var db = NpgsqlDataSource.Create(connectionString);
         while (true)
         {
             await Task.Delay(TimeSpan.FromSeconds(10), ct);
@@ -230,10 +264,11 @@ internal static class DemoCommand
         }
     }
 
-    private static void PrintGuide(DemoPlatforms platforms, string folder, string settingsFile, string connectionString, MailCatcher? mail)
+    private static void PrintGuide(DemoPlatforms platforms, string folder, string settingsFile, string connectionString, PrivatePostgres? postgres, MailCatcher? mail)
     {
         var served = string.Join(", ", platforms.Served.Select(p => $"{Label(p.Platform)} ({p.Records})"));
         var cli = "dotnet run --project src/SocialWatch.Worker --";
+        var password = postgres is null ? "" : $"PGPASSWORD=\"$(cat {postgres.PasswordFile})\" ";
         var psql = new NpgsqlConnectionStringBuilder(connectionString);
         Console.WriteLine($"""
 
@@ -244,7 +279,7 @@ internal static class DemoCommand
               Flags       {cli} flags list --config {settingsFile}
               Sources     {cli} sources list --config {settingsFile}
               Health      {cli} health --config {settingsFile}
-              SQL         psql -h {psql.Host} -p {psql.Port} -U {psql.Username} {psql.Database} -c "SELECT flag_id, rule, severity, author_handle, left(post_text, 60) FROM flagged_posts ORDER BY flag_id"
+              SQL         {password}psql -h {psql.Host} -p {psql.Port} -U {psql.Username} {psql.Database} -c "SELECT flag_id, rule, severity, author_handle, left(post_text, 60) FROM flagged_posts ORDER BY flag_id"
 
             The commands above work while the demo runs (its database stops with it).
             Everything is kept in {folder}. Press Ctrl+C to stop.

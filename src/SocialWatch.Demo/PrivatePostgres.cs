@@ -4,13 +4,14 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Npgsql;
 
-namespace SocialWatch.Worker.Storage;
+namespace SocialWatch.Demo;
 
 /// <summary>
 /// A PostgreSQL server of our own, started from the installed binaries in a folder we name, listening
 /// only on loopback. The demo uses it when no connection string is configured, and the tests use it
-/// as their real database. Trust authentication is safe here only because nothing but this machine's
-/// loopback can reach it.
+/// as their real database. It is set up as a council's server is: every connection, over TCP or the
+/// socket, must give the superuser's password (scram-sha-256), generated at first start and kept in
+/// the folder (readable by its owner only), so code that loses the password on the way fails here too.
 /// </summary>
 public sealed class PrivatePostgres : IAsyncDisposable
 {
@@ -26,12 +27,26 @@ public sealed class PrivatePostgres : IAsyncDisposable
         _asPostgresUser = asPostgresUser;
     }
 
+    public const string Username = "postgres";
+
     public int Port { get; }
 
     public string DataDirectory => Path.Combine(_root, "data");
 
+    /// <summary>The file holding the superuser's password (mode 0600).</summary>
+    public string PasswordFile => Path.Combine(_root, "superuser-password");
+
+    /// <summary>The superuser's password.</summary>
+    public string Password { get; private set; } = "";
+
+    /// <summary>Host, port, user and database, without the password: how a council's settings name a
+    /// server, with the password given apart (Database:Password, a secret file).</summary>
+    public string ConnectionStringWithoutPassword(string database = "postgres") =>
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = Username, Database = database, Pooling = true }.ConnectionString;
+
+    /// <summary>A complete connection string, password included, for the code that administers the server.</summary>
     public string ConnectionString(string database = "postgres") =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Pooling = true }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(ConnectionStringWithoutPassword(database)) { Password = Password }.ConnectionString;
 
     /// <summary>Starts (initialising on first use) a server in <paramref name="root"/>. Re-uses the data
     /// of an earlier run in the same folder.</summary>
@@ -43,6 +58,22 @@ public sealed class PrivatePostgres : IAsyncDisposable
         // initdb refuses to run as root; as root we run the server as the postgres system user.
         var asPostgresUser = Environment.UserName == "root" || geteuid() == 0;
         var server = new PrivatePostgres(bin, root, port ?? FreeLoopbackPort(), asPostgresUser);
+        var initialised = File.Exists(Path.Combine(server.DataDirectory, "PG_VERSION"));
+        if (!initialised || !File.Exists(server.PasswordFile))
+        {
+            if (initialised)
+            {
+                // A folder from a version that trusted every connection: start it afresh.
+                Directory.Delete(server.DataDirectory, recursive: true);
+            }
+            var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)).ToLowerInvariant();
+            await File.WriteAllTextAsync(server.PasswordFile, password, ct);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(server.PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+        server.Password = (await File.ReadAllTextAsync(server.PasswordFile, ct)).Trim();
         if (asPostgresUser)
         {
             await server.RunAsync("chown", ["-R", "postgres:postgres", root], asServerUser: false, ct);
@@ -50,7 +81,8 @@ public sealed class PrivatePostgres : IAsyncDisposable
         if (!File.Exists(Path.Combine(server.DataDirectory, "PG_VERSION")))
         {
             await server.RunAsync(Path.Combine(bin, "initdb"),
-                ["-D", server.DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], true, ct);
+                ["-D", server.DataDirectory, "-U", Username, "--auth-local=scram-sha-256", "--auth-host=scram-sha-256",
+                 "--pwfile=" + server.PasswordFile, "-E", "UTF8", "--locale=C.UTF-8"], true, ct);
         }
         await server.StartServerAsync(ct);
         return server;

@@ -4,8 +4,9 @@ using Npgsql;
 using NpgsqlTypes;
 using SocialWatch.Connectors;
 using SocialWatch.Worker.Ingestion;
+using SocialWatch.Worker;
 
-namespace SocialWatch.Worker.Bench;
+namespace SocialWatch.Demo.Bench;
 
 /// <summary>
 /// Posts stored per second through the real storage code (PostStore: batched upserts, a transaction

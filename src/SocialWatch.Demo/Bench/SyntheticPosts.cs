@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using SocialWatch.Connectors;
+using SocialWatch.Worker;
 
-namespace SocialWatch.Worker.Bench;
+namespace SocialWatch.Demo.Bench;
 
 /// <summary>Deterministic, realistic-looking pages of posts for the ingestion benchmarks: local chatter
 /// of typical length, a few hundred authors, and a raw payload the size of a real X post.</summary>

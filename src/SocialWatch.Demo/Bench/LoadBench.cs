@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using SocialWatch.Fakes.X;
 using SocialWatch.Worker.Ingestion;
+using SocialWatch.Worker;
 
-namespace SocialWatch.Worker.Bench;
+namespace SocialWatch.Demo.Bench;
 
 /// <summary>
 /// The load run: a platform fake serving a million posts across 50 sources, polled through the real

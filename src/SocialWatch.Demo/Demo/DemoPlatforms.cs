@@ -3,15 +3,16 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using SocialWatch.Fakes;
 using SocialWatch.Fakes.Bluesky;
 using SocialWatch.Fakes.Facebook;
 using SocialWatch.Fakes.Mastodon;
 using SocialWatch.Fakes.Rss;
 using SocialWatch.Fakes.X;
+using SocialWatch.Fakes;
 using SocialWatch.Rules;
+using SocialWatch.Worker;
 
-namespace SocialWatch.Worker.Demo;
+namespace SocialWatch.Demo;
 
 /// <summary>One account of the sample watch list (samples/corpus/watch.json).</summary>
 internal sealed record DemoAccount(string Platform, string Id, string Handle);
