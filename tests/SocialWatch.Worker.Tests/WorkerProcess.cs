@@ -25,6 +25,12 @@ internal static class WorkerProcess
         {
             start.ArgumentList.Add(argument);
         }
+        // Nothing reaches the worker from the test machine's PostgreSQL client variables (PGPASSWORD
+        // above all): it must find the password where a council's settings put it.
+        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("PG", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(variable);
+        }
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -48,6 +54,24 @@ internal static class WorkerProcess
             throw new TimeoutException($"socialwatch {string.Join(' ', arguments)} did not finish in {timeout}: {await output}{await error}");
         }
         return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>A folder of secret files, one per setting named like its environment variable, as
+    /// SOCIALWATCH_SECRETS_DIR (or Docker's /run/secrets) holds them; readable by the owner only.</summary>
+    public static string SecretsFolder(IReadOnlyDictionary<string, string> secrets)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "socialwatch-secrets-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        foreach (var (name, value) in secrets)
+        {
+            var file = Path.Combine(folder, name);
+            File.WriteAllText(file, value);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+        return folder;
     }
 
     /// <summary>Settings as environment variables (Section__Key), as Docker passes them.</summary>
