@@ -129,8 +129,9 @@ internal static class TestDatabase
     {
         var withoutPassword = new NpgsqlConnectionStringBuilder(admin) { Pooling = false, Timeout = 10 };
         withoutPassword.Remove("Password");
-        // A password file (~/.pgpass or PGPASSFILE) would be used silently: point Npgsql at none.
-        withoutPassword.Passfile = Path.Combine(Path.GetTempPath(), "socialwatch-no-passfile-" + Guid.NewGuid().ToString("N"));
+        // A password file (~/.pgpass or PGPASSFILE) would be used silently: point Npgsql at an empty one.
+        var emptyPassfile = Path.GetTempFileName();
+        withoutPassword.Passfile = emptyPassfile;
         var attempts = new List<(string What, string ConnectionString)>
         {
             ("TCP without a password", withoutPassword.ConnectionString),
@@ -155,5 +156,6 @@ internal static class TestDatabase
             throw new InvalidOperationException(
                 $"The test PostgreSQL accepted a connection over {what}: the tests need a server that asks for a password (scram-sha-256), as a council's does.");
         }
+        File.Delete(emptyPassfile);
     }
 }
