@@ -10,9 +10,11 @@ internal static class TestHosts
 {
     public const string OfficialXId = "1000000001";
 
+    /// <summary>The worker's settings for a test database, named the way docs/deployment.md tells a
+    /// council to: the connection string without the password, and Database:Password apart (as
+    /// environment variables for a WorkerProcess: Database__ConnectionString and Database__Password).</summary>
     public static Dictionary<string, string?> Settings(string connectionString) => new Dictionary<string, string?>
     {
-        ["Database:ConnectionString"] = connectionString,
         ["Resilience:BaseDelay"] = "00:00:00.050",
         ["Resilience:MaxRetries"] = "3",
         ["Resilience:AttemptTimeout"] = "00:00:02",
@@ -20,7 +22,16 @@ internal static class TestHosts
         ["Resilience:MaxRateLimitWait"] = "00:00:05",
         ["Scheduler:ClusterCheckinInterval"] = "00:00:02",
         ["Scheduler:ShutdownTimeout"] = "00:00:10",
-    }.WithWatchList();
+    }.WithDatabase(connectionString).WithWatchList();
+
+    /// <summary>Database:ConnectionString without the password plus Database:Password.</summary>
+    public static Dictionary<string, string?> WithDatabase(this Dictionary<string, string?> settings, string connectionString)
+    {
+        var deployed = TestDatabase.AsDeployed(connectionString);
+        settings["Database:ConnectionString"] = deployed.ConnectionStringWithoutPassword;
+        settings["Database:Password"] = deployed.Password;
+        return settings;
+    }
 
     /// <summary>Settings for one X source against the fake.</summary>
     public static Dictionary<string, string?> WithXSource(this Dictionary<string, string?> settings, XFake fake,

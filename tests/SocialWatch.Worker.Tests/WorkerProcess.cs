@@ -20,10 +20,23 @@ internal static class WorkerProcess
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        // The tests' output folder is built for the ASP.NET Core framework (the platform fakes use
+        // Kestrel), so the SDK leaves out package assemblies that framework also ships (Quartz's
+        // HealthChecks). socialwatch runs on the plain .NET runtime, as in production, and finds those
+        // in the NuGet package folder, at the versions its deps.json names.
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add("--additionalprobingpath");
+        start.ArgumentList.Add(NuGetPackages());
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, binary));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        // Nothing reaches the worker from the test machine's PostgreSQL client variables (PGPASSWORD
+        // above all): it must find the password where a council's settings put it.
+        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("PG", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(variable);
         }
         foreach (var (key, value) in environment)
         {
@@ -48,6 +61,29 @@ internal static class WorkerProcess
             throw new TimeoutException($"socialwatch {string.Join(' ', arguments)} did not finish in {timeout}: {await output}{await error}");
         }
         return new Result(process.ExitCode, await output, await error);
+    }
+
+    private static string NuGetPackages() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    /// <summary>A folder of secret files, one per setting named like its environment variable, as
+    /// SOCIALWATCH_SECRETS_DIR (or Docker's /run/secrets) holds them; readable by the owner only.</summary>
+    public static string SecretsFolder(IReadOnlyDictionary<string, string> secrets)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "socialwatch-secrets-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        foreach (var (name, value) in secrets)
+        {
+            var file = Path.Combine(folder, name);
+            File.WriteAllText(file, value);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+        return folder;
     }
 
     /// <summary>Settings as environment variables (Section__Key), as Docker passes them.</summary>

@@ -42,6 +42,11 @@ internal sealed class AlertsOptions
     /// <summary>Permits Security None for a host that is not loopback (a mail catcher on the local network).</summary>
     public bool AllowInsecureSmtp { get; set; }
 
+    /// <summary>A PEM file of the CA certificate(s) that signed the mail server's certificate, for a
+    /// server whose certificate comes from the council's own CA rather than a public one. The chain must
+    /// build to one of these and the name must match Alerts:SmtpHost; empty: the system's trusted CAs.</summary>
+    public string TrustedCaFile { get; set; } = "";
+
     public string SmtpUser { get; set; } = "";
 
     public string SmtpPassword { get; set; } = "";
@@ -138,6 +143,10 @@ internal sealed class AlertsOptionsValidator : IValidateOptions<AlertsOptions>
             if (o.Security == SmtpSecurity.None && !o.AllowInsecureSmtp && !IsLoopback(o.SmtpHost))
             {
                 errors.Add($"Alerts:Security None sends the clerk's mail and the SMTP password unencrypted: it is allowed only for a loopback host (was '{o.SmtpHost}') or with Alerts:AllowInsecureSmtp true");
+            }
+            if (!string.IsNullOrEmpty(o.TrustedCaFile) && SmtpCertificateTrust.LoadProblem(o.TrustedCaFile) is { } caProblem)
+            {
+                errors.Add($"Alerts:TrustedCaFile {caProblem}");
             }
             if (!string.IsNullOrEmpty(o.SmtpUser) && string.IsNullOrEmpty(o.SmtpPassword))
             {

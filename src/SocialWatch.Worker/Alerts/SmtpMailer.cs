@@ -5,7 +5,9 @@ using MimeKit;
 namespace SocialWatch.Worker.Alerts;
 
 /// <summary>One SMTP connection for one run of the alert job, opened at the first message. The
-/// server's certificate is always validated (MailKit's default); nothing here turns that off.</summary>
+/// server's certificate is always validated: against the system's CAs (MailKit's default) or, with
+/// Alerts:TrustedCaFile, against the council's own CA (<see cref="SmtpCertificateTrust"/>); nothing
+/// here turns validation off.</summary>
 internal sealed class SmtpMailer(AlertsOptions options) : IAsyncDisposable
 {
     private SmtpClient? _client;
@@ -23,7 +25,21 @@ internal sealed class SmtpMailer(AlertsOptions options) : IAsyncDisposable
                 SmtpSecurity.None => SecureSocketOptions.None,
                 _ => SecureSocketOptions.StartTls,
             };
-            await _client.ConnectAsync(options.SmtpHost, options.SmtpPort, security, ct);
+            var trust = string.IsNullOrEmpty(options.TrustedCaFile) ? null : SmtpCertificateTrust.Load(options.TrustedCaFile, options.SmtpHost);
+            if (trust is not null)
+            {
+                _client.ServerCertificateValidationCallback = trust.Validate;
+            }
+            try
+            {
+                await _client.ConnectAsync(options.SmtpHost, options.SmtpPort, security, ct);
+            }
+            catch (SslHandshakeException e) when (trust?.Refusal is { } refusal)
+            {
+                // MailKit's message lists the platform's view of the chain, which knows nothing of the
+                // configured CA; say what was actually wrong.
+                throw new SslHandshakeException($"the mail server's certificate was refused: {refusal}", e);
+            }
             if (!string.IsNullOrEmpty(options.SmtpUser))
             {
                 await _client.AuthenticateAsync(options.SmtpUser, options.SmtpPassword, ct);

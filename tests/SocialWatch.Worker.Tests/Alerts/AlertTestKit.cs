@@ -54,10 +54,9 @@ internal static class AlertTestKit
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Database:ConnectionString"] = connectionString,
             ["Scheduler:ClusterCheckinInterval"] = "00:00:02",
             ["Scheduler:ShutdownTimeout"] = "00:00:10",
-        };
+        }.WithDatabase(connectionString);
         foreach (var (key, value) in Worker.Rules.WatchFileSettings.Load(Path.Combine(RepoRoot(), "samples", "corpus", "watch.json")))
         {
             settings[key] = value;
