@@ -1,6 +1,9 @@
 namespace SocialWatch.Connectors;
 
-/// <summary>An account as a platform describes it, normalised across platforms.</summary>
+/// <summary>An account as a platform describes it, normalised across platforms. <paramref name="Carries"/>
+/// says which profile fields the platform actually sent: the author embedded in a post is often a few
+/// fields of the profile (a Facebook comment's author has an id and a name), and a field it did not
+/// carry is unknown, not empty, so storage keeps what a fuller look-up stored.</summary>
 public sealed record FetchedAccount(
     string Platform,
     string PlatformId,
@@ -9,7 +12,20 @@ public sealed record FetchedAccount(
     string Bio,
     string? AvatarUrl,
     DateTimeOffset? CreatedAt,
-    string RawJson);
+    string RawJson,
+    ProfileFields Carries = ProfileFields.All);
+
+/// <summary>The parts of a profile a fetched account carries (stored as a bit mask, so the values are fixed).</summary>
+[Flags]
+public enum ProfileFields
+{
+    None = 0,
+    Handle = 1,
+    DisplayName = 2,
+    Bio = 4,
+    Avatar = 8,
+    All = Handle | DisplayName | Bio | Avatar,
+}
 
 /// <summary>A post as a platform describes it, normalised across platforms.</summary>
 public sealed record FetchedPost(

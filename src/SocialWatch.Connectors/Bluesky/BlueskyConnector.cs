@@ -150,18 +150,26 @@ internal sealed class BlueskyConnector(BlueskyClient client, IOptions<BlueskyOpt
         var parent = JsonValues.String(JsonValues.Property(JsonValues.Property(record, "reply"), "parent"), "uri");
         var post = new FetchedPost("bluesky", uri, did, JsonValues.String(record, "text") ?? "",
             $"https://bsky.app/profile/{handle}/post/{rkey}", created ?? sortAt, parent, view.GetRawText());
-        return (post, MapAccount(authorElement), sortAt);
+        // A post's author is a profileViewBasic: no description, so the bio is left as stored.
+        return (post, MapAccount(authorElement, withDescription: false), sortAt);
     }
 
-    internal static FetchedAccount? MapAccount(JsonElement profile)
+    /// <summary>A profileView or profileViewDetailed (search, getProfiles) has the description, and Bluesky
+    /// leaves out an empty optional field, so a missing one is empty; a profileViewBasic (a post's
+    /// author) never has a description, so there the bio is not carried at all.</summary>
+    internal static FetchedAccount? MapAccount(JsonElement profile, bool withDescription = true)
     {
         var did = JsonValues.String(profile, "did");
         if (did is null)
         {
             return null;
         }
-        return new FetchedAccount("bluesky", did, JsonValues.String(profile, "handle") ?? did, JsonValues.String(profile, "displayName") ?? "",
+        var handle = JsonValues.String(profile, "handle");
+        var carries = ProfileFields.DisplayName | ProfileFields.Avatar
+            | (handle is null ? ProfileFields.None : ProfileFields.Handle)
+            | (withDescription ? ProfileFields.Bio : ProfileFields.None);
+        return new FetchedAccount("bluesky", did, handle ?? did, JsonValues.String(profile, "displayName") ?? "",
             JsonValues.String(profile, "description") ?? "", JsonValues.String(profile, "avatar"),
-            JsonValues.Date(JsonValues.String(profile, "createdAt")), profile.GetRawText());
+            JsonValues.Date(JsonValues.String(profile, "createdAt")), profile.GetRawText(), carries);
     }
 }

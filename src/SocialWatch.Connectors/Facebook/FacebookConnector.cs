@@ -223,10 +223,7 @@ internal sealed class FacebookConnector(FacebookClient client, IOptions<Facebook
         var baseUrl = options.Value.BaseUrl.ToString().TrimEnd('/');
         var accounts = (result!.List.Data ?? [])
             .Select(page => JsonValues.String(page, "id") is { } id
-                ? new FetchedAccount("facebook", id, JsonValues.String(page, "link") is { } link ? HandleFromLink(link) ?? id : id,
-                    JsonValues.String(page, "name") ?? "", "",
-                    // Search does not return the picture; the picture edge redirects to it.
-                    $"{baseUrl}/{Uri.EscapeDataString(id)}/picture?type=large", null, page.GetRawText())
+                ? WithPicture(Author(page, id), baseUrl)
                 : null)
             .OfType<FetchedAccount>()
             .ToList();
@@ -279,10 +276,23 @@ internal sealed class FacebookConnector(FacebookClient client, IOptions<Facebook
         {
             return;
         }
-        var link = JsonValues.String(from, "link");
-        accounts.Add(new FetchedAccount("facebook", id, link is null ? id : HandleFromLink(link) ?? id, JsonValues.String(from, "name") ?? "", "",
-            null, null, from.GetRawText()));
+        accounts.Add(Author(from, id));
     }
+
+    /// <summary>A Page or person as Graph returns it inside a post, a comment or a search: an id, a name
+    /// and sometimes a link (the handle). No about text and no picture, and a comment's author has no
+    /// link, so the account carries only what was there and storage keeps the rest of a fuller profile.</summary>
+    internal static FetchedAccount Author(JsonElement element, string id)
+    {
+        var handle = JsonValues.String(element, "link") is { } link ? HandleFromLink(link) : null;
+        var name = JsonValues.String(element, "name");
+        var carries = (handle is null ? ProfileFields.None : ProfileFields.Handle) | (name is null ? ProfileFields.None : ProfileFields.DisplayName);
+        return new FetchedAccount("facebook", id, handle ?? id, name ?? "", "", null, null, element.GetRawText(), carries);
+    }
+
+    // Search does not return the picture; the picture edge redirects to it.
+    private static FetchedAccount WithPicture(FetchedAccount page, string baseUrl) =>
+        page with { AvatarUrl = $"{baseUrl}/{Uri.EscapeDataString(page.PlatformId)}/picture?type=large", Carries = page.Carries | ProfileFields.Avatar };
 
     private static string? HandleFromLink(string link) =>
         Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.AbsolutePath.Trim('/') is { Length: > 0 } path && !path.Contains('/', StringComparison.Ordinal)

@@ -186,8 +186,13 @@ internal sealed class XConnector(XClient client, IOptions<XOptions> options, Tim
         {
             return null;
         }
+        // X sends the user fields a request asked for; one it did not send is unknown, not empty.
+        var carries = (user.Username is null ? ProfileFields.None : ProfileFields.Handle)
+            | (user.Name is null ? ProfileFields.None : ProfileFields.DisplayName)
+            | (user.Description is null ? ProfileFields.None : ProfileFields.Bio)
+            | (user.ProfileImageUrl is null ? ProfileFields.None : ProfileFields.Avatar);
         return new FetchedAccount("x", user.Id, user.Username ?? "", user.Name ?? "", user.Description ?? "",
-            user.ProfileImageUrl, user.CreatedAt, element.GetRawText());
+            user.ProfileImageUrl, user.CreatedAt, element.GetRawText(), carries);
     }
 
     private static XCursor ParseCursor(string? json, string source)

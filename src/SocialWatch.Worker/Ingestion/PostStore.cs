@@ -1,13 +1,15 @@
-using Dapper;
 using Npgsql;
+using NpgsqlTypes;
 using SocialWatch.Connectors;
 using SocialWatch.Worker.Storage;
 
 namespace SocialWatch.Worker.Ingestion;
 
-/// <summary>Writes one fetched page: accounts and posts upserted in batches (one statement each),
-/// profile changes and post edits kept as history, deletions marked. Runs inside the caller's
-/// transaction so the page, its flags and the source's cursor commit together.</summary>
+/// <summary>Writes one fetched page: its accounts and posts are loaded with binary COPY into staging
+/// tables that live for the transaction, then merged into the real tables by a few set-based
+/// statements (new rows inserted, real profile changes and post edits kept as history, deletions
+/// marked, the cursor advanced). Runs inside the caller's transaction so the page, its flags and the
+/// source's cursor commit together.</summary>
 internal static class PostStore
 {
     /// <summary>An account that is new or whose profile changed, so the rules look at it again.</summary>
@@ -18,86 +20,113 @@ internal static class PostStore
 
     internal sealed record StoredPage(IReadOnlyList<StoredAccount> Accounts, IReadOnlyList<StoredPost> Posts, int Deleted);
 
-    private sealed record AccountRow(long Id, string PlatformId, bool IsNew, bool ProfileChanged);
+    // Temporary tables are private to the connection, so concurrent polls cannot see each other's
+    // rows, and ON COMMIT DROP (or the rollback) removes them with the page's transaction.
+    private const string StagingSql = """
+        CREATE TEMP TABLE ingest_accounts (
+            platform_id text NOT NULL, handle text, display_name text, bio text, avatar_url text,
+            carries integer NOT NULL, platform_created_at timestamptz, raw jsonb
+        ) ON COMMIT DROP;
+        CREATE TEMP TABLE ingest_posts (
+            platform_id text NOT NULL, author_platform_id text NOT NULL, text text NOT NULL, url text,
+            in_reply_to text, created_at timestamptz NOT NULL, raw jsonb NOT NULL
+        ) ON COMMIT DROP
+        """;
 
-    private sealed record PostRow(long Id, string PlatformId, bool IsNew);
+    private const string CopyAccountsSql = """
+        COPY ingest_accounts (platform_id, handle, display_name, bio, avatar_url, carries, platform_created_at, raw) FROM STDIN (FORMAT BINARY)
+        """;
 
-    // The history CTE copies the old profile before the upsert overwrites it; both see the same
-    // snapshot, so "old" really is the row as it was before this statement. An unchanged account seen
-    // within the hour is left alone (no dead row, no index churn): most authors on a page are known.
+    private const string CopyPostsSql = """
+        COPY ingest_posts (platform_id, author_platform_id, text, url, in_reply_to, created_at, raw) FROM STDIN (FORMAT BINARY)
+        """;
+
+    // Authors we have no profile for (a page without includes) come in as accounts that carry no
+    // field: a placeholder keeps their posts, and the next page or sweep that carries the profile
+    // fills it in. `differs`: the fields this fetch carried whose value is not the stored one. Only a
+    // field some earlier fetch also carried (known_fields) is a change of profile worth a history row;
+    // a field seen for the first time fills in a placeholder. The history CTE reads the old profile
+    // from the statement's snapshot, before the upsert overwrites it. An account that is known,
+    // unchanged and seen within the hour is not touched at all (no dead row, no index churn): most
+    // authors on a page.
     private const string UpsertAccountsSql = """
         WITH incoming AS (
-            SELECT * FROM unnest(@PlatformIds::text[], @Handles::text[], @Names::text[], @Bios::text[],
-                                 @AvatarUrls::text[], @CreatedAts::timestamptz[], @Raws::text[])
-                AS i(platform_id, handle, display_name, bio, avatar_url, platform_created_at, raw)
+            SELECT * FROM ingest_accounts
+            UNION ALL
+            SELECT DISTINCT p.author_platform_id, NULL, NULL, NULL, NULL, 0, NULL::timestamptz, NULL::jsonb
+            FROM ingest_posts p
+            WHERE NOT EXISTS (SELECT 1 FROM ingest_accounts i WHERE i.platform_id = p.author_platform_id)
+        ),
+        matched AS (
+            SELECT i.platform_id, i.handle, i.display_name, i.bio, i.avatar_url, i.carries, i.platform_created_at, i.raw,
+                   a.id AS account_id, a.known_fields::integer AS known, a.last_seen_at,
+                   a.handle AS old_handle, a.display_name AS old_name, a.bio AS old_bio, a.avatar_url AS old_avatar,
+                   i.carries & (CASE WHEN i.handle IS DISTINCT FROM a.handle THEN 1 ELSE 0 END
+                              | CASE WHEN i.display_name IS DISTINCT FROM a.display_name THEN 2 ELSE 0 END
+                              | CASE WHEN i.bio IS DISTINCT FROM a.bio THEN 4 ELSE 0 END
+                              | CASE WHEN i.avatar_url IS DISTINCT FROM a.avatar_url THEN 8 ELSE 0 END) AS differs
+            FROM incoming i
+            LEFT JOIN accounts a ON a.platform = @Platform AND a.platform_id = i.platform_id
         ),
         history AS (
             INSERT INTO account_history (account_id, handle, display_name, bio, avatar_url)
-            SELECT a.id, a.handle, a.display_name, a.bio, a.avatar_url
-            FROM accounts a JOIN incoming i ON a.platform_id = i.platform_id
-            -- = ANY lets the planner use the unique index even before the table is analysed.
-            WHERE a.platform = @Platform AND a.platform_id = ANY(@PlatformIds) AND (a.handle, a.display_name, a.bio, a.avatar_url) IS DISTINCT FROM (i.handle, i.display_name, i.bio, i.avatar_url)
-            RETURNING account_id
+            SELECT account_id, old_handle, old_name, old_bio, old_avatar
+            FROM matched
+            WHERE account_id IS NOT NULL AND differs & known <> 0
         ),
         upserted AS (
-            INSERT INTO accounts (platform, platform_id, handle, display_name, bio, avatar_url, platform_created_at, raw)
-            SELECT @Platform, platform_id, handle, display_name, bio, avatar_url, platform_created_at, raw::jsonb FROM incoming
+            INSERT INTO accounts AS a (platform, platform_id, handle, display_name, bio, avatar_url, platform_created_at, raw, known_fields)
+            SELECT @Platform, platform_id, COALESCE(handle, platform_id), COALESCE(display_name, ''), COALESCE(bio, ''),
+                   avatar_url, platform_created_at, raw, carries
+            FROM matched
+            WHERE account_id IS NULL OR differs <> 0 OR carries & ~known <> 0 OR last_seen_at < now() - interval '1 hour'
             ON CONFLICT (platform, platform_id) DO UPDATE SET
-                handle = excluded.handle,
-                display_name = excluded.display_name,
-                bio = excluded.bio,
-                avatar_url = excluded.avatar_url,
-                avatar_attempts = CASE WHEN accounts.avatar_url IS DISTINCT FROM excluded.avatar_url THEN 0 ELSE accounts.avatar_attempts END,
-                platform_created_at = COALESCE(excluded.platform_created_at, accounts.platform_created_at),
-                raw = excluded.raw,
+                handle = CASE WHEN excluded.known_fields & 1 <> 0 THEN excluded.handle ELSE a.handle END,
+                display_name = CASE WHEN excluded.known_fields & 2 <> 0 THEN excluded.display_name ELSE a.display_name END,
+                bio = CASE WHEN excluded.known_fields & 4 <> 0 THEN excluded.bio ELSE a.bio END,
+                avatar_url = CASE WHEN excluded.known_fields & 8 <> 0 THEN excluded.avatar_url ELSE a.avatar_url END,
+                avatar_attempts = CASE WHEN excluded.known_fields & 8 <> 0 AND a.avatar_url IS DISTINCT FROM excluded.avatar_url
+                                       THEN 0 ELSE a.avatar_attempts END,
+                platform_created_at = COALESCE(excluded.platform_created_at, a.platform_created_at),
+                -- A partial author's payload does not replace a fuller one.
+                raw = CASE WHEN excluded.known_fields = 15 OR a.raw IS NULL THEN excluded.raw ELSE a.raw END,
+                known_fields = a.known_fields | excluded.known_fields,
                 last_seen_at = now()
-            WHERE (accounts.handle, accounts.display_name, accounts.bio, accounts.avatar_url)
-                      IS DISTINCT FROM (excluded.handle, excluded.display_name, excluded.bio, excluded.avatar_url)
-               OR accounts.last_seen_at < now() - interval '1 hour'
-            RETURNING id, platform_id, (xmax = 0) AS is_new, id IN (SELECT account_id FROM history) AS profile_changed
+            RETURNING a.id, a.platform_id, (a.xmax = 0) AS is_new
         )
-        SELECT id, platform_id, is_new, profile_changed FROM upserted
-        UNION ALL
-        SELECT a.id, a.platform_id, false, false
-        FROM accounts a
-        WHERE a.platform = @Platform AND a.platform_id = ANY(@PlatformIds)
-          AND NOT EXISTS (SELECT 1 FROM upserted u WHERE u.platform_id = a.platform_id)
+        SELECT u.id, u.platform_id, u.is_new, COALESCE(m.differs <> 0, false) AS profile_changed
+        FROM upserted u JOIN matched m ON m.platform_id = u.platform_id
+        WHERE m.carries <> 0
         """;
 
-    // Authors we have no profile for yet (a page without includes): a placeholder keeps the post,
-    // and the next page or sweep that carries the profile fills it in.
-    private const string EnsureAuthorsSql = """
-        INSERT INTO accounts (platform, platform_id, handle)
-        SELECT @Platform, id, id FROM unnest(@PlatformIds::text[]) AS ids(id)
-        ON CONFLICT (platform, platform_id) DO UPDATE SET last_seen_at = now()
-        RETURNING id, platform_id
-        """;
-
-    // Only a post that is new or whose text changed is written; the old text goes to post_versions.
+    // Only a post that is new or whose text changed reaches the upsert; the old text of an edited
+    // post goes to post_versions. The cursor moves in the same statement, counting new posts.
     private const string UpsertPostsSql = """
         WITH incoming AS (
-            SELECT * FROM unnest(@PlatformIds::text[], @AccountIds::bigint[], @Texts::text[], @Urls::text[],
-                                 @InReplyTos::text[], @CreatedAts::timestamptz[], @Raws::text[])
-                AS i(platform_id, account_id, text, url, in_reply_to, created_at, raw)
-        ),
-        previous AS (
-            SELECT p.id, p.text, p.raw
-            FROM posts p
-            WHERE p.platform = @Platform AND p.platform_id = ANY(@PlatformIds)
+            SELECT s.platform_id, a.id AS account_id, s.text, s.url, s.in_reply_to, s.created_at, s.raw,
+                   p.id AS old_id, p.text AS old_text, p.raw AS old_raw
+            FROM ingest_posts s
+            JOIN accounts a ON a.platform = @Platform AND a.platform_id = s.author_platform_id
+            LEFT JOIN posts p ON p.platform = @Platform AND p.platform_id = s.platform_id
+            WHERE p.id IS NULL OR p.text IS DISTINCT FROM s.text
         ),
         upserted AS (
-            INSERT INTO posts (platform, platform_id, account_id, source_id, text, url, in_reply_to, created_at, raw)
-            SELECT @Platform, platform_id, account_id, @SourceId, text, url, in_reply_to, created_at, raw::jsonb FROM incoming
+            INSERT INTO posts AS p (platform, platform_id, account_id, source_id, text, url, in_reply_to, created_at, raw)
+            SELECT @Platform, platform_id, account_id, @SourceId, text, url, in_reply_to, created_at, raw FROM incoming
             ON CONFLICT (platform, platform_id) DO UPDATE SET
                 text = excluded.text, url = excluded.url, raw = excluded.raw, updated_at = now(), deleted_at = NULL
-            WHERE posts.text IS DISTINCT FROM excluded.text
-            RETURNING id, platform_id, (xmax = 0) AS is_new
+            WHERE p.text IS DISTINCT FROM excluded.text
+            RETURNING p.id, p.platform_id, p.account_id, (p.xmax = 0) AS is_new
         ),
         versions AS (
             INSERT INTO post_versions (post_id, text, raw)
-            SELECT p.id, p.text, p.raw FROM previous p JOIN upserted u ON u.id = p.id
+            SELECT i.old_id, i.old_text, i.old_raw FROM incoming i JOIN upserted u ON u.id = i.old_id
+        ),
+        cursor AS (
+            UPDATE source_cursors SET position = @Position, posts_stored = posts_stored + (SELECT count(*) FROM upserted WHERE is_new)
+            WHERE source_id = @SourceId
         )
-        SELECT id, platform_id, is_new FROM upserted
+        SELECT id, platform_id, account_id, is_new FROM upserted
         """;
 
     private const string MarkDeletedSql = """
@@ -105,95 +134,130 @@ internal static class PostStore
         WHERE platform = @Platform AND platform_id = ANY(@PlatformIds) AND deleted_at IS NULL
         """;
 
-    private const string AdvanceCursorSql = """
-        UPDATE source_cursors SET position = @Position, posts_stored = posts_stored + @Stored
-        WHERE source_id = @SourceId
-        """;
-
     public static async Task<StoredPage> StoreAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long sourceId, string platform, FetchedPage page, CancellationToken ct)
     {
-        var accounts = await UpsertAccountsAsync(connection, tx, platform, page.Accounts, ct);
-        var accountIds = accounts.ToDictionary(a => a.PlatformId, a => a.Id, StringComparer.Ordinal);
+        // The same account twice in a page (a post's author and a look-up): the copy that carries
+        // more of the profile wins, so a partial author never hides the full profile beside it.
+        var accounts = Dedupe(page.Accounts, a => a.PlatformId, (kept, next) => (kept.Carries & ~next.Carries) == 0);
+        var posts = Dedupe(page.Posts, p => p.PlatformId, (_, _) => true);
 
-        var posts = Dedupe(page.Posts, p => p.PlatformId);
-        var missingAuthors = posts.Select(p => p.AuthorPlatformId).Where(id => !accountIds.ContainsKey(id)).Distinct().ToArray();
-        if (missingAuthors.Length > 0)
+        await using (var staging = new NpgsqlCommand(StagingSql, connection, tx))
         {
-            var ensured = await connection.QueryAsync<(long Id, string PlatformId)>(new CommandDefinition(EnsureAuthorsSql,
-                new { Platform = platform, PlatformIds = missingAuthors.Select(StoredText.Clean).ToArray() }, tx, cancellationToken: ct));
-            foreach (var (id, platformId) in ensured)
-            {
-                accountIds[platformId] = id;
-            }
+            await staging.ExecuteNonQueryAsync(ct);
         }
-
-        var storedPosts = new List<StoredPost>();
+        if (accounts.Count > 0)
+        {
+            await CopyAccountsAsync(connection, accounts, ct);
+        }
         if (posts.Count > 0)
         {
-            var rows = await connection.QueryAsync<PostRow>(new CommandDefinition(UpsertPostsSql, new
+            await CopyPostsAsync(connection, posts, ct);
+        }
+
+        // One round trip for the merge: the statements run in order, each seeing the ones before.
+        await using var batch = new NpgsqlBatch(connection, tx);
+        batch.BatchCommands.Add(Command(UpsertAccountsSql, ("Platform", platform)));
+        batch.BatchCommands.Add(Command(UpsertPostsSql, ("Platform", platform), ("SourceId", sourceId), ("Position", (object?)StoredText.CleanOrNull(page.Cursor) ?? DBNull.Value)));
+        var gone = page.DeletedPostIds is { Count: > 0 } deletedIds ? deletedIds.Select(StoredText.Clean).ToArray() : null;
+        if (gone is not null)
+        {
+            batch.BatchCommands.Add(Command(MarkDeletedSql, ("Platform", platform), ("PlatformIds", gone)));
+        }
+
+        var fetchedAccounts = accounts.ToDictionary(a => StoredText.Clean(a.PlatformId), StringComparer.Ordinal);
+        var fetchedPosts = posts.ToDictionary(p => StoredText.Clean(p.PlatformId), StringComparer.Ordinal);
+        var storedAccounts = new List<StoredAccount>();
+        var storedPosts = new List<StoredPost>();
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
             {
-                Platform = platform,
-                SourceId = sourceId,
-                PlatformIds = posts.Select(p => StoredText.Clean(p.PlatformId)).ToArray(),
-                AccountIds = posts.Select(p => accountIds[StoredText.Clean(p.AuthorPlatformId)]).ToArray(),
-                Texts = posts.Select(p => StoredText.Clean(p.Text)).ToArray(),
-                Urls = posts.Select(p => StoredText.CleanOrNull(p.Url)).ToArray(),
-                InReplyTos = posts.Select(p => StoredText.CleanOrNull(p.InReplyTo)).ToArray(),
-                CreatedAts = posts.Select(p => p.CreatedAt.UtcDateTime).ToArray(),
-                Raws = posts.Select(p => StoredText.CleanJson(p.RawJson)).ToArray(),
-            }, tx, cancellationToken: ct));
-            var byId = posts.ToDictionary(p => StoredText.Clean(p.PlatformId), StringComparer.Ordinal);
-            foreach (var row in rows)
+                var (isNew, changed) = (reader.GetBoolean(2), reader.GetBoolean(3));
+                if (isNew || changed)
+                {
+                    storedAccounts.Add(new StoredAccount(reader.GetInt64(0), fetchedAccounts[reader.GetString(1)], isNew));
+                }
+            }
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct))
             {
-                var post = byId[row.PlatformId];
-                storedPosts.Add(new StoredPost(row.Id, accountIds[StoredText.Clean(post.AuthorPlatformId)], post, row.IsNew));
+                storedPosts.Add(new StoredPost(reader.GetInt64(0), reader.GetInt64(2), fetchedPosts[reader.GetString(1)], reader.GetBoolean(3)));
             }
         }
-
-        var deleted = 0;
-        if (page.DeletedPostIds is { Count: > 0 } gone)
-        {
-            deleted = await connection.ExecuteAsync(new CommandDefinition(MarkDeletedSql,
-                new { Platform = platform, PlatformIds = gone.Select(StoredText.Clean).ToArray() }, tx, cancellationToken: ct));
-        }
-
-        await connection.ExecuteAsync(new CommandDefinition(AdvanceCursorSql,
-            new { SourceId = sourceId, Position = StoredText.CleanOrNull(page.Cursor), Stored = storedPosts.Count(p => p.IsNew) }, tx, cancellationToken: ct));
-
-        var changedAccounts = accounts.Where(a => a.IsNew || a.ProfileChanged)
-            .Select(a => new StoredAccount(a.Id, a.Source, a.IsNew))
-            .ToList();
-        return new StoredPage(changedAccounts, storedPosts, deleted);
+        var deleted = gone is null ? 0 : batch.BatchCommands[^1].RecordsAffected;
+        return new StoredPage(storedAccounts, storedPosts, deleted);
     }
 
-    private sealed record UpsertedAccount(long Id, string PlatformId, bool IsNew, bool ProfileChanged, FetchedAccount Source);
-
-    private static async Task<List<UpsertedAccount>> UpsertAccountsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string platform,
-        IReadOnlyList<FetchedAccount> fetched, CancellationToken ct)
+    private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
     {
-        var accounts = Dedupe(fetched, a => a.PlatformId);
-        if (accounts.Count == 0)
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in parameters)
         {
-            return [];
+            command.Parameters.AddWithValue(name, value);
         }
-        var rows = await connection.QueryAsync<AccountRow>(new CommandDefinition(UpsertAccountsSql, new
+        return command;
+    }
+
+    private static async Task CopyAccountsAsync(NpgsqlConnection connection, List<FetchedAccount> accounts, CancellationToken ct)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(CopyAccountsSql, ct);
+        foreach (var account in accounts)
         {
-            Platform = platform,
-            PlatformIds = accounts.Select(a => StoredText.Clean(a.PlatformId)).ToArray(),
-            Handles = accounts.Select(a => StoredText.Clean(a.Handle)).ToArray(),
-            Names = accounts.Select(a => StoredText.Clean(a.DisplayName)).ToArray(),
-            Bios = accounts.Select(a => StoredText.Clean(a.Bio)).ToArray(),
-            AvatarUrls = accounts.Select(a => StoredText.CleanOrNull(a.AvatarUrl)).ToArray(),
-            CreatedAts = accounts.Select(a => a.CreatedAt?.UtcDateTime).ToArray(),
-            Raws = accounts.Select(a => StoredText.CleanJson(a.RawJson)).ToArray(),
-        }, tx, cancellationToken: ct));
-        var byId = accounts.ToDictionary(a => StoredText.Clean(a.PlatformId), StringComparer.Ordinal);
-        return rows.Select(r => new UpsertedAccount(r.Id, r.PlatformId, r.IsNew, r.ProfileChanged, byId[r.PlatformId])).ToList();
+            // A field the fetch did not carry is sent as NULL: the merge keeps the stored value.
+            var carries = account.Carries;
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(StoredText.Clean(account.PlatformId), NpgsqlDbType.Text, ct);
+            await WriteTextAsync(writer, carries.HasFlag(ProfileFields.Handle) ? StoredText.Clean(account.Handle) : null, ct);
+            await WriteTextAsync(writer, carries.HasFlag(ProfileFields.DisplayName) ? StoredText.Clean(account.DisplayName) : null, ct);
+            await WriteTextAsync(writer, carries.HasFlag(ProfileFields.Bio) ? StoredText.Clean(account.Bio) : null, ct);
+            await WriteTextAsync(writer, carries.HasFlag(ProfileFields.Avatar) ? StoredText.CleanOrNull(account.AvatarUrl) : null, ct);
+            await writer.WriteAsync((int)carries, NpgsqlDbType.Integer, ct);
+            if (account.CreatedAt is { } created)
+            {
+                await writer.WriteAsync(created.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
+            }
+            else
+            {
+                await writer.WriteNullAsync(ct);
+            }
+            await writer.WriteAsync(StoredText.CleanJson(account.RawJson), NpgsqlDbType.Jsonb, ct);
+        }
+        await writer.CompleteAsync(ct);
+    }
+
+    private static async Task CopyPostsAsync(NpgsqlConnection connection, List<FetchedPost> posts, CancellationToken ct)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(CopyPostsSql, ct);
+        foreach (var post in posts)
+        {
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(StoredText.Clean(post.PlatformId), NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(StoredText.Clean(post.AuthorPlatformId), NpgsqlDbType.Text, ct);
+            await writer.WriteAsync(StoredText.Clean(post.Text), NpgsqlDbType.Text, ct);
+            await WriteTextAsync(writer, StoredText.CleanOrNull(post.Url), ct);
+            await WriteTextAsync(writer, StoredText.CleanOrNull(post.InReplyTo), ct);
+            await writer.WriteAsync(post.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
+            await writer.WriteAsync(StoredText.CleanJson(post.RawJson), NpgsqlDbType.Jsonb, ct);
+        }
+        await writer.CompleteAsync(ct);
+    }
+
+    private static async Task WriteTextAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken ct)
+    {
+        if (value is null)
+        {
+            await writer.WriteNullAsync(ct);
+        }
+        else
+        {
+            await writer.WriteAsync(value, NpgsqlDbType.Text, ct);
+        }
     }
 
     /// <summary>A page may carry the same item twice (an author of several posts); one upsert
-    /// statement may not touch a row twice, so the last copy wins.</summary>
-    private static List<T> Dedupe<T>(IReadOnlyList<T> items, Func<T, string> key)
+    /// statement may not touch a row twice, so one copy is kept: a later one when
+    /// <paramref name="replaces"/> says so.</summary>
+    private static List<T> Dedupe<T>(IReadOnlyList<T> items, Func<T, string> key, Func<T, T, bool> replaces)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new List<T>(items.Count);
@@ -202,7 +266,10 @@ internal static class PostStore
             var k = StoredText.Clean(key(item));
             if (seen.TryGetValue(k, out var index))
             {
-                result[index] = item;
+                if (replaces(result[index], item))
+                {
+                    result[index] = item;
+                }
             }
             else
             {

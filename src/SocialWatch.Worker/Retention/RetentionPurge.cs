@@ -28,13 +28,16 @@ internal sealed partial class RetentionPurge(NpgsqlDataSource db, IOptions<Reten
         WHERE p.fetched_at < now() - make_interval(days => @UnflaggedDays)
           -- A flag on the post or on its author keeps it: an impersonator's posts are evidence too.
           AND NOT EXISTS (SELECT 1 FROM flags f WHERE f.account_id = p.account_id)
-          AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = p.account_id AND a.platform || ':' || a.platform_id = ANY(@Kept))
+          AND NOT EXISTS (SELECT 1 FROM accounts a JOIN unnest(@KeptPlatforms::text[], @KeptIds::text[]) AS k(platform, platform_id)
+                              ON a.platform = k.platform AND a.platform_id = k.platform_id
+                          WHERE a.id = p.account_id)
         """;
 
     private const string DeleteUnflaggedAccountsSql = """
         DELETE FROM accounts a
         WHERE a.last_seen_at < now() - make_interval(days => @UnflaggedDays)
-          AND NOT (a.platform || ':' || a.platform_id = ANY(@Kept))
+          AND NOT EXISTS (SELECT 1 FROM unnest(@KeptPlatforms::text[], @KeptIds::text[]) AS k(platform, platform_id)
+                          WHERE a.platform = k.platform AND a.platform_id = k.platform_id)
           AND NOT EXISTS (SELECT 1 FROM flags f WHERE f.account_id = a.id)
           AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.account_id = a.id)
         """;
@@ -43,19 +46,19 @@ internal sealed partial class RetentionPurge(NpgsqlDataSource db, IOptions<Reten
     {
         var settings = options.Value;
         // Official and registered staff accounts are the watch list itself, not incidental personal data.
-        var kept = watch.Value.OfficialAccounts.Select(a => $"{a.Platform}:{a.Id}")
-            .Concat(watch.Value.StaffAccounts.Select(a => $"{a.Platform}:{a.Id}"))
+        var kept = watch.Value.OfficialAccounts.Select(a => (a.Platform, a.Id))
+            .Concat(watch.Value.StaffAccounts.Select(a => (a.Platform, a.Id)))
             .ToArray();
-        var officialOnly = watch.Value.OfficialAccounts.Select(a => $"{a.Platform}:{a.Id}").ToArray();
+        var officialOnly = watch.Value.OfficialAccounts.Select(a => (a.Platform, a.Id)).ToArray();
         var args = new { settings.UnflaggedDays, settings.ResolvedFlagDays };
 
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var flags = await connection.ExecuteAsync(new CommandDefinition(DeleteResolvedFlagsSql, args, tx, cancellationToken: ct));
         var posts = await connection.ExecuteAsync(new CommandDefinition(DeleteUnflaggedPostsSql,
-            new { settings.UnflaggedDays, Kept = officialOnly }, tx, cancellationToken: ct));
+            new { settings.UnflaggedDays, KeptPlatforms = officialOnly.Select(k => k.Platform).ToArray(), KeptIds = officialOnly.Select(k => k.Id).ToArray() }, tx, cancellationToken: ct));
         var accounts = await connection.ExecuteAsync(new CommandDefinition(DeleteUnflaggedAccountsSql,
-            new { settings.UnflaggedDays, Kept = kept }, tx, cancellationToken: ct));
+            new { settings.UnflaggedDays, KeptPlatforms = kept.Select(k => k.Platform).ToArray(), KeptIds = kept.Select(k => k.Id).ToArray() }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
 
         LogPurged(logger, flags, posts, accounts, settings.UnflaggedDays, settings.ResolvedFlagDays);

@@ -19,8 +19,12 @@ internal sealed class OfficialStatementsCache(IOptions<WatchOptions> watch, IOpt
     private const string NewerOfficialPostsSql = """
         SELECT p.id, p.platform, p.platform_id, p.url, p.created_at, p.text, p.in_reply_to,
                a.platform_id AS author_id, a.handle, a.display_name, a.bio
-        FROM posts p JOIN accounts a ON a.id = p.account_id
-        WHERE a.platform || ':' || a.platform_id = ANY(@Official) AND p.id > @After
+        FROM unnest(@Platforms::text[], @Ids::text[]) AS o(platform, platform_id)
+        -- Joined on (platform, platform_id), so the unique index finds the accounts and
+        -- posts_account_created their posts; a concatenated key would read every post.
+        JOIN accounts a ON a.platform = o.platform AND a.platform_id = o.platform_id
+        JOIN posts p ON p.account_id = a.id
+        WHERE p.id > @After
         ORDER BY p.id
         """;
 
@@ -29,8 +33,8 @@ internal sealed class OfficialStatementsCache(IOptions<WatchOptions> watch, IOpt
 
     public async Task<OfficialStatements> CurrentAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
     {
-        var official = watch.Value.OfficialAccounts.Select(a => $"{a.Platform}:{a.Id}").ToArray();
-        if (official.Length == 0)
+        var official = watch.Value.OfficialAccounts;
+        if (official.Count == 0)
         {
             return _statements;
         }
@@ -38,7 +42,7 @@ internal sealed class OfficialStatementsCache(IOptions<WatchOptions> watch, IOpt
         try
         {
             var rows = await connection.QueryAsync<Row>(new CommandDefinition(NewerOfficialPostsSql,
-                new { Official = official, After = _lastPostId }, tx, cancellationToken: ct));
+                new { Platforms = official.Select(a => a.Platform).ToArray(), Ids = official.Select(a => a.Id).ToArray(), After = _lastPostId }, tx, cancellationToken: ct));
             foreach (var row in rows)
             {
                 var author = new AccountInput(row.Platform, row.AuthorId, row.Handle, row.DisplayName, row.Bio, null);
