@@ -7,6 +7,7 @@ using SocialWatch.Worker.Avatars;
 using SocialWatch.Worker.Ingestion;
 using SocialWatch.Worker.Health;
 using SocialWatch.Worker.Jobs;
+using SocialWatch.Worker.Logging;
 using SocialWatch.Worker.Retention;
 using SocialWatch.Worker.Rules;
 using SocialWatch.Worker.Storage;
@@ -69,6 +70,7 @@ internal static class WorkerHost
         builder.Services.AddHealth(builder.Configuration);
         builder.Services.AddRetention(builder.Configuration);
         builder.Services.AddAvatarRefresh(builder.Configuration);
+        builder.Services.AddDatabaseOutageLog(builder.Configuration);
         return builder;
     }
 

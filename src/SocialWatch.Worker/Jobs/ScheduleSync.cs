@@ -41,13 +41,13 @@ internal sealed partial class ScheduleSync(
                 .WithDescription($"{source.Platform} {source.Kind}: {source.Target}")
                 .Build();
             wanted.Add(job.Key);
-            await EnsureScheduledAsync(scheduler, job, source.Schedule, BuildSchedule(source.Every, source.Cron), ct);
+            await EnsureScheduledAsync(scheduler, job, source.Schedule, BuildSchedule(source.Every, source.Cron), MisfireThreshold(source.ExpectedInterval()), ct);
         }
         foreach (var job in recurring)
         {
             var detail = JobBuilder.Create().OfType(job.JobType).WithIdentity(job.Name, "system").Build();
             wanted.Add(detail.Key);
-            await EnsureScheduledAsync(scheduler, detail, job.Schedule, BuildSchedule(job.Every, job.Cron), ct);
+            await EnsureScheduledAsync(scheduler, detail, job.Schedule, BuildSchedule(job.Every, job.Cron), MisfireThreshold(job.ExpectedInterval()), ct);
         }
 
         foreach (var group in new[] { PollSourceJob.Group, "system" })
@@ -64,15 +64,26 @@ internal sealed partial class ScheduleSync(
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// How late a fire may run before Quartz skips it: half the interval (at most a minute, at least half
+    /// a second). With the store's default of a minute, a 3-second source whose fires fell behind (an
+    /// outage, a starved machine) ran every missed fire back to back; beyond this threshold the misfire
+    /// instruction moves the trigger to its next time after now instead, so a late fire is always
+    /// followed by at least half an interval of quiet.
+    /// </summary>
+    internal static TimeSpan MisfireThreshold(TimeSpan interval) =>
+        TimeSpan.FromTicks(Math.Clamp(interval.Ticks / 2, TimeSpan.FromMilliseconds(500).Ticks, TimeSpan.FromMinutes(1).Ticks));
+
     private static IScheduleBuilder BuildSchedule(TimeSpan? every, string? cron) => every is { } interval
         ? SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)
         : CronScheduleBuilder.Create(cron!).InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing);
 
-    private static async Task EnsureScheduledAsync(IScheduler scheduler, IJobDetail job, string schedule, IScheduleBuilder builder, CancellationToken ct)
+    private static async Task EnsureScheduledAsync(IScheduler scheduler, IJobDetail job, string schedule, IScheduleBuilder builder, TimeSpan misfireThreshold, CancellationToken ct)
     {
         var triggerKey = new TriggerKey(job.Key.Name, job.Key.Group);
         var existing = await scheduler.GetTrigger(triggerKey, ct);
-        if (existing is not null && existing.Description == schedule)
+        // Triggers stored before the misfire threshold was set are replaced once to get it.
+        if (existing is not null && existing.Description == schedule && existing.MisfireThreshold == misfireThreshold)
         {
             return;
         }
@@ -82,6 +93,7 @@ internal sealed partial class ScheduleSync(
             .WithDescription(schedule)
             .StartNow()
             .WithSchedule(builder)
+            .WithMisfireThreshold(misfireThreshold)
             .Build();
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, ct);
     }
@@ -98,4 +110,7 @@ internal sealed partial class ScheduleSync(
 internal sealed record RecurringJob(string Name, Type JobType, TimeSpan? Every, string? Cron)
 {
     public string Schedule => Every?.ToString() ?? Cron ?? "";
+
+    /// <summary>The time between runs (for a cron, the gap after its next fire).</summary>
+    public TimeSpan ExpectedInterval() => Every ?? Jobs.Cron.Interval(Cron!);
 }
