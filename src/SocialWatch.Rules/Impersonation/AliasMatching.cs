@@ -11,12 +11,22 @@ namespace SocialWatch.Rules.Impersonation;
 /// </summary>
 internal sealed class AliasMatching
 {
-    private readonly HashSet<string> _qualifiers;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _qualifierLookup;
+    // Qualifier key -> the word as configured, for the evidence ("lnfo" is how "info" keys).
+    private readonly Dictionary<string, string> _qualifiers;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _qualifierLookup;
 
     public AliasMatching(IEnumerable<string> qualifierWords)
     {
-        _qualifiers = new HashSet<string>(qualifierWords.Select(NameKey.Of).Where(k => k.Length > 0), StringComparer.Ordinal);
+        _qualifiers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var word in qualifierWords)
+        {
+            var key = NameKey.Of(word);
+            if (key.Length > 0)
+            {
+                _qualifiers.TryAdd(key, word.Trim());
+            }
+        }
+
         _qualifierLookup = _qualifiers.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -42,9 +52,9 @@ internal sealed class AliasMatching
                 string? qualifier = null;
                 for (var i = 0; i < name.Count && qualifier is null; i++)
                 {
-                    if ((i < start || i > end) && _qualifierLookup.Contains(name.Token(i)))
+                    if ((i < start || i > end) && _qualifierLookup.TryGetValue(name.Token(i), out var word))
                     {
-                        qualifier = name.Token(i).ToString();
+                        qualifier = word;
                     }
                 }
 

@@ -1,5 +1,3 @@
-using SocialWatch.Rules.Normalisation;
-
 namespace SocialWatch.Rules.Impersonation;
 
 /// <summary>
@@ -12,17 +10,20 @@ namespace SocialWatch.Rules.Impersonation;
 /// </summary>
 internal sealed class FederatedHandle
 {
-    private readonly (string Key, OfficialAccountOptions Account)[] _official;
+    private readonly (string User, OfficialAccountOptions Account)[] _official;
 
     public FederatedHandle(IEnumerable<OfficialAccountOptions> officialAccounts)
     {
         _official = officialAccounts
-            .Select(a => (Key: NameKey.Of(UserPart(a.Handle, a.Platform)), Account: a))
-            .Where(a => a.Key.Length >= 2)
+            .Select(a => (User: UserPart(a.Handle, a.Platform), Account: a))
+            .Where(a => a.User.Length >= 2)
             .ToArray();
     }
 
-    /// <summary>The official account whose handle's user part this handle shares, or null.</summary>
+    /// <summary>
+    /// The official account whose handle's user part this handle shares (letter for letter, any case;
+    /// look-alikes are the name rules' business), preferring one on the same platform; or null.
+    /// </summary>
     public OfficialAccountOptions? Find(string handle, string platform)
     {
         if (_official.Length == 0 || string.IsNullOrWhiteSpace(handle))
@@ -30,16 +31,22 @@ internal sealed class FederatedHandle
             return null;
         }
 
-        var key = NameKey.Of(UserPart(handle, platform));
-        foreach (var (officialKey, account) in _official)
+        var user = UserPart(handle, platform);
+        OfficialAccountOptions? found = null;
+        foreach (var (officialUser, account) in _official)
         {
-            if (key == officialKey)
+            if (string.Equals(user, officialUser, StringComparison.OrdinalIgnoreCase))
             {
-                return account;
+                if (string.Equals(account.Platform, platform, StringComparison.OrdinalIgnoreCase))
+                {
+                    return account;
+                }
+
+                found ??= account;
             }
         }
 
-        return null;
+        return found;
     }
 
     /// <summary>

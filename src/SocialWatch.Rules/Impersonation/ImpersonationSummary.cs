@@ -52,7 +52,8 @@ internal static class ImpersonationSummary
             "alias" => $"{organisation}'s short name \"{match.Target.Source}\"",
             "official handle" => $"{organisation}'s official handle \"{match.Target.Source}\"",
             "website" => $"the name of {organisation}'s website \"{match.Target.Source}\"",
-            _ => $"{organisation}'s name",
+            _ when string.Equals(match.Target.Source, organisation, StringComparison.OrdinalIgnoreCase) => $"{organisation}'s name",
+            _ => $"{organisation}'s name \"{match.Target.Source}\"",
         };
         var notes = LookAlikeNotes.Describe(text, match.Target.Source);
         var how = notes.Count > 0 ? $" ({Join(notes)})" : "";
@@ -61,7 +62,7 @@ internal static class ImpersonationSummary
             "exact" when notes.Count > 0 => $"gives as {where} a look-alike of {name}{how}",
             "exact" => $"uses {name} as {where}",
             "contains" => $"puts {name} into {where}{how}",
-            "near" => $"gives as {where} a misspelling of {name}{(notes.Count > 0 ? how : $" ({match.Distance} letter{(match.Distance == 1 ? "" : "s")} changed)")}",
+            "near" => $"gives as {where} a misspelling of {name}{(notes.Count > 0 ? how : $" ({match.Distance} letter{(match.Distance == 1 ? "" : "s")} added, dropped or changed)")}",
             "alias with qualifier" => $"uses {name} with \"{match.Qualifier}\" in {where}, as an official channel would",
             "affiliation suffix" => $"ends {where} with {name}, as a member of its staff would",
             _ => $"uses {name} in {where}",
