@@ -3,25 +3,34 @@ using SocialWatch.Rules.Normalisation;
 namespace SocialWatch.Rules.Impersonation;
 
 /// <summary>
-/// A handle that ends with the organisation's short name after a separator: "jo_ltc", "sam.ltc",
-/// "pat-leightc". Why: that is how staff mark their employer in a user name ("name_org"), and the policy
-/// forbids the organisation's name in user names; the separator makes the alias a word of its own,
-/// which three letters glued to a word ("bioltc") are not. Its reading as someone else's abbreviation
+/// A handle or display name that ends with the organisation's short name after a separator: "jo_ltc",
+/// "sam.ltc", "pat-leightc", "Jo Pryce | LTC", "Sam (LTC)". Why: that is how staff mark their employer in a
+/// user name or profile name ("name_org", "Name | Org"), and the policy forbids the organisation's name in
+/// user names; the separator makes the alias a word of its own, which three letters glued to a word
+/// ("bioltc") or trailing a phrase ("Jo Smith LTC") are not. Its reading as someone else's abbreviation
 /// (a currency ticker, another club) is ruled out by <see cref="AliasOtherMeaning"/>.
 /// </summary>
 internal static class AffiliationSuffix
 {
-    private static readonly char[] Separators = ['_', '.', '-'];
+    private static readonly char[] HandleSeparators = ['_', '.', '-'];
+    private static readonly char[] NameSeparators = ['|', '-', '–', '—', '(', '@', ',', '/', '·', '•'];
 
-    public static NameMatch? Find(string handleCore, IReadOnlyList<NameTarget> shortTargets)
+    public static NameMatch? Find(string text, bool isHandle, IReadOnlyList<NameTarget> shortTargets)
     {
-        var at = handleCore.LastIndexOfAny(Separators);
-        if (at <= 0 || at == handleCore.Length - 1 || !handleCore.AsSpan(0, at).ContainsAnyExcept(Separators))
+        var separators = isHandle ? HandleSeparators : NameSeparators;
+        var trimmed = isHandle ? text : text.TrimEnd(' ', ')', '.', '!');
+        var at = trimmed.LastIndexOfAny(separators);
+        if (at <= 0 || at == trimmed.Length - 1 || !HasWordBefore(trimmed.AsSpan(0, at)))
         {
             return null;
         }
 
-        var suffix = NameKey.Of(handleCore[(at + 1)..]);
+        var suffix = NameKey.Of(trimmed[(at + 1)..]);
+        if (suffix.Length == 0)
+        {
+            return null;
+        }
+
         foreach (var target in shortTargets)
         {
             if (suffix == target.Key)
@@ -31,5 +40,19 @@ internal static class AffiliationSuffix
         }
 
         return null;
+    }
+
+    /// <summary>Something a reader takes for a name before the separator (a letter or digit).</summary>
+    private static bool HasWordBefore(ReadOnlySpan<char> before)
+    {
+        foreach (var c in before)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -186,10 +186,7 @@ internal sealed class ImpersonationRule
             }
         }
 
-        if (best is null && isHandle)
-        {
-            best = AffiliationSuffix.Find(text, _shortTargets);
-        }
+        best ??= AffiliationSuffix.Find(text, isHandle, _shortTargets);
 
         // A short name can be someone else's abbreviation; the account may say so.
         return best is not null && _otherMeaning.Reason(best.Target.Source, account) is null ? best : null;

@@ -26,6 +26,24 @@ public sealed class ImpersonationConceptTests
         Assert.Equal(PolicyClauses.NoCouncilNameInIdentities, flag.ClauseKey);
     }
 
+    [Theory]
+    [InlineData("Jo Pryce | LTC")]
+    [InlineData("Sam (LTC)")]
+    [InlineData("Pat Kerr - Leigh TC")]
+    public void Display_name_ending_with_the_alias_after_a_separator_is_flagged(string displayName)
+    {
+        var flag = Check(TestData.Account("someone", displayName));
+        Assert.NotNull(flag);
+        Assert.Equal("affiliation suffix", flag.Evidence["display_name"]!["match"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("Jo Smith LTC")] // no separator: three letters trailing a phrase
+    [InlineData("Crypto fan | LTC")] // a ticker
+    [InlineData("LTC | Jo")] // at the start, without a qualifier
+    public void Display_names_where_the_alias_is_not_an_affiliation_are_not_flagged(string displayName) =>
+        Assert.Null(Check(TestData.Account("someone", displayName)));
+
     [Fact]
     public void Registered_staff_with_the_alias_suffix_is_flagged_as_staff()
     {
