@@ -29,6 +29,8 @@ public sealed class Classifier
     private readonly MisrepresentationRule _misrepresentation;
     private readonly SearchValues<string> _prefilterWords;
     private readonly bool _hasPrefilterWords;
+    // Clause key -> the organisation's wording (Watch:Policy:Clauses over neutral defaults).
+    private readonly System.Collections.Frozen.FrozenDictionary<string, string> _clauseTexts;
 
     // Keyed by (platform, id) only; the entry keeps the handle and display name it was computed for and is
     // recomputed when either changed (a renamed profile), so a hit costs one key hash and two compares
@@ -55,6 +57,7 @@ public sealed class Classifier
             _roles[key] = _roles.GetValueOrDefault(key) | AccountRole.Official;
         }
 
+        _clauseTexts = PolicyClauses.TextsFor(watch);
         _impersonation = new ImpersonationRule(watch, options, [.. logoHashes]); // copied into a ulong[]: no boxed enumerator per account
         _leaks = new LeakRule(watch, options);
         _misrepresentation = new MisrepresentationRule(watch, options, embedder);
@@ -94,7 +97,7 @@ public sealed class Classifier
         }
 
         var flag = _impersonation.Check(account, IsStaff(account.Platform, account.Id));
-        return flag is null ? [] : [flag];
+        return flag is null ? [] : [WithClauseText(flag)];
     }
 
     /// <summary>Confidential-leak and misrepresentation checks of a post. Official posts are never flagged.</summary>
@@ -137,11 +140,21 @@ public sealed class Classifier
         return (leak, misrepresentation) switch
         {
             (null, null) => [],
-            ({ } l, null) => [l],
-            (null, { } m) => [m],
-            ({ } l, { } m) => [l, m],
+            ({ } l, null) => [WithClauseText(l)],
+            (null, { } m) => [WithClauseText(m)],
+            ({ } l, { } m) => [WithClauseText(l), WithClauseText(m)],
         };
     }
+
+    /// <summary>The flag with its clause key replaced by the organisation's text (a text that is no key is kept).</summary>
+    private RuleFlag WithClauseText(RuleFlag flag) =>
+        _clauseTexts.TryGetValue(flag.PolicyClause, out var text)
+            ? flag with { PolicyClause = text, ClauseKey = flag.PolicyClause }
+            : flag;
+
+    /// <summary>The configured text of a <see cref="PolicyClauses"/> key, as flags carry it.</summary>
+    public string ClauseText(string clauseKey) =>
+        _clauseTexts.TryGetValue(clauseKey ?? "", out var text) ? text : clauseKey ?? "";
 
     private bool MayMentionCouncil(string text)
     {

@@ -24,10 +24,17 @@ public sealed record PostInput(
 /// <param name="Severity">One of <see cref="Severities"/>.</param>
 /// <param name="Score">0..1, how sure the rule is.</param>
 /// <param name="Evidence">Human-readable evidence: matched spans with offsets, look-alikes, distances.</param>
-/// <param name="PolicyClause">The policy line the finding touches, quoted.</param>
+/// <param name="PolicyClause">
+/// The policy line the finding touches, quoted. A rule writes a <see cref="PolicyClauses"/> key here;
+/// <see cref="Classifier"/> returns the organisation's configured text and keeps the key in <see cref="ClauseKey"/>.
+/// </param>
 public sealed record RuleFlag(
     string Rule,
     string Severity,
     double Score,
     System.Text.Json.Nodes.JsonObject Evidence,
-    string PolicyClause);
+    string PolicyClause)
+{
+    /// <summary>The <see cref="PolicyClauses"/> key of <see cref="PolicyClause"/> (set by <see cref="Classifier"/>).</summary>
+    public string ClauseKey { get; init; } = "";
+}

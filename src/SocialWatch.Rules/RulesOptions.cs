@@ -38,17 +38,44 @@ public sealed class RulesOptions
     public int NearMatchMaxEditsShort { get; set; } = 1;
 
     /// <summary>
-    /// Words that, next to a short alias such as "LTC" in a name or handle, make it read as the council's
-    /// account ("LTC_info_desk", "LTC Updates"). A short alias alone is too ambiguous to flag.
+    /// Words that, next to a short alias such as "LTC" in a name or handle, make it read as the
+    /// organisation's own channel ("LTC_info", "LTC Updates"). A short alias alone is too ambiguous to flag.
     /// </summary>
     public IList<string> ImpersonationQualifierWords { get; set; } = [];
 
-    /// <summary>Default of <see cref="ImpersonationQualifierWords"/>, used while that list is empty.</summary>
+    /// <summary>
+    /// Default of <see cref="ImpersonationQualifierWords"/>, used while that list is empty: words by which an
+    /// organisation names its accounts and channels (not words taken from any one impostor).
+    /// </summary>
     public static IReadOnlyList<string> DefaultImpersonationQualifierWords { get; } =
     [
         "official", "news", "update", "updates", "info", "information", "help", "helpdesk", "alerts", "alert",
-        "team", "council", "desk", "community", "notices", "notice", "support", "admin", "office", "events",
-        "grants", "uk", "hq", "services", "service", "press", "media", "town",
+        "team", "council", "notices", "notice", "support", "admin", "office", "events", "hq", "services",
+        "service", "press", "media", "town",
+    ];
+
+    /// <summary>
+    /// Words glued in front of the organisation's name in one word that still read as a claim to be it or a
+    /// parody of it ("officialleightowncouncil", "notleightowncouncil"); other letters glued in front make
+    /// another name ("rayleightowncouncil").
+    /// </summary>
+    public IList<string> ImpersonationGluedPrefixWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="ImpersonationGluedPrefixWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultImpersonationGluedPrefixWords { get; } =
+    ["official", "the", "real", "true", "genuine", "not"];
+
+    /// <summary>
+    /// Words in an account's display name or bio that give a short alias another meaning: the vocabulary of
+    /// currencies and markets, where three capitals are a ticker ("LTC" for Litecoin).
+    /// </summary>
+    public IList<string> AliasOtherMeaningWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="AliasOtherMeaningWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultAliasOtherMeaningWords { get; } =
+    [
+        "crypto*", "bitcoin", "litecoin", "ethereum", "blockchain", "token", "tokens", "coin", "coins", "price",
+        "prices", "trading", "trader*", "ticker", "hodl", "wallet", "defi", "nft*", "exchange rate*", "forex",
     ];
 
     // ---------------- Confidential leak ----------------
@@ -259,6 +286,8 @@ public sealed class RulesOptions
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ImpersonationQualifierWords = OrDefault(options.ImpersonationQualifierWords, DefaultImpersonationQualifierWords);
+        options.ImpersonationGluedPrefixWords = OrDefault(options.ImpersonationGluedPrefixWords, DefaultImpersonationGluedPrefixWords);
+        options.AliasOtherMeaningWords = OrDefault(options.AliasOtherMeaningWords, DefaultAliasOtherMeaningWords);
         options.ProcurementWords = OrDefault(options.ProcurementWords, DefaultProcurementWords);
         options.ClosedSessionPhrases = OrDefault(options.ClosedSessionPhrases, DefaultClosedSessionPhrases);
         options.SecrecyWords = OrDefault(options.SecrecyWords, DefaultSecrecyWords);

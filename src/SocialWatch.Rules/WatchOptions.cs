@@ -16,6 +16,9 @@ public sealed class WatchOptions
 
     public IList<StaffAccountOptions> StaffAccounts { get; set; } = [];
 
+    /// <summary>The organisation's own policy wording, quoted in every flag (section "Watch:Policy").</summary>
+    public PolicyOptions Policy { get; set; } = new();
+
     private static readonly JsonSerializerOptions FileJson = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -92,6 +95,15 @@ public sealed class OrganisationOptions
 
     /// <summary>Logo image files, relative to the watch file (CLI) or the content root (worker).</summary>
     public IList<string> LogoFiles { get; set; } = [];
+}
+
+public sealed class PolicyOptions
+{
+    /// <summary>
+    /// Clause key (a <see cref="PolicyClauses"/> member name, e.g. "NoCouncilNameInIdentities") → the line of
+    /// the organisation's policy to quote for it. Keys left out get a neutral default naming the organisation.
+    /// </summary>
+    public IDictionary<string, string> Clauses { get; set; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }
 
 public sealed class OfficialAccountOptions

@@ -4,47 +4,47 @@ using SocialWatch.Rules.Normalisation;
 namespace SocialWatch.Rules.Impersonation;
 
 /// <summary>
-/// Flags accounts that present themselves as the council: a display name or handle that is, contains or
-/// nearly matches the council's names, aliases or official handles after <see cref="NameKey"/> folding,
-/// or an avatar whose perceptual hash is near a configured logo. Official accounts never reach it;
-/// registered staff are checked on their handle and avatar only (the policy forbids the council's name in
-/// user names and its logo), since their display name is their own.
+/// Flags accounts that present themselves as the organisation. The concepts, each in its own file:
+/// its long names on word boundaries, exactly, inside a longer name or as a look-alike
+/// (<see cref="NameMatching"/>, with <see cref="PlaceWords"/> telling a neighbouring place's council
+/// apart); its short names as whole words (<see cref="AliasMatching"/>) or as a staff-style handle suffix
+/// (<see cref="AffiliationSuffix"/>), unless the account gives the abbreviation another meaning
+/// (<see cref="AliasOtherMeaning"/>); an official handle's user part on another server
+/// (<see cref="FederatedHandle"/>); and the logo as avatar, alone enough (<see cref="LogoMatch"/>).
+/// Official accounts never reach it; registered staff are checked on their handle and avatar only (the
+/// policy forbids the organisation's name in user names and its logo), since their display name is their own.
+/// Everything it knows about the organisation comes from <see cref="WatchOptions"/>.
 /// </summary>
 internal sealed class ImpersonationRule
 {
     private readonly RulesOptions _options;
+    private readonly string _organisation;
     private readonly NameTarget[] _longTargets;
-    private readonly NameTarget[] _aliasTargets;
-    private readonly HashSet<string> _qualifierWords;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _qualifierLookup;
+    private readonly NameTarget[] _shortTargets;
     private readonly ulong[] _logoHashes;
+    private readonly NameMatching _names;
+    private readonly AliasMatching _aliases;
+    private readonly FederatedHandle _federated;
+    private readonly AliasOtherMeaning _otherMeaning;
 
     public ImpersonationRule(WatchOptions watch, RulesOptions options, ulong[] logoHashes)
     {
         _options = options;
         _logoHashes = logoHashes;
-        _qualifierWords = new HashSet<string>(options.ImpersonationQualifierWords.Select(NameKey.Of), StringComparer.Ordinal);
-        _qualifierLookup = _qualifierWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _organisation = watch.Organisation.Names.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))?.Trim() ?? "the organisation";
 
         var longTargets = new Dictionary<string, NameTarget>(StringComparer.Ordinal);
-        var aliasTargets = new Dictionary<string, NameTarget>(StringComparer.Ordinal);
+        var shortTargets = new Dictionary<string, NameTarget>(StringComparer.Ordinal);
         void Add(string source, string kind)
         {
-            var key = NameKey.Of(source);
+            var key = TokenisedName.Of(source).Key;
             if (key.Length == 0)
             {
                 return;
             }
 
-            var target = new NameTarget(source, kind, key, NameKey.Tokens(source).ToArray());
-            if (key.Length >= 8)
-            {
-                longTargets.TryAdd(key, target);
-            }
-            else
-            {
-                aliasTargets.TryAdd(key, target);
-            }
+            var target = new NameTarget(source.Trim(), kind, key);
+            (target.IsLong ? longTargets : shortTargets).TryAdd(key, target);
         }
 
         foreach (var name in watch.Organisation.Names)
@@ -59,7 +59,7 @@ internal sealed class ImpersonationRule
 
         foreach (var official in watch.OfficialAccounts)
         {
-            Add(HandleCore(official.Handle), "official handle");
+            Add(HandleCore(official.Handle, official.Platform), "official handle");
         }
 
         if (!string.IsNullOrWhiteSpace(watch.Organisation.Website))
@@ -68,54 +68,69 @@ internal sealed class ImpersonationRule
         }
 
         _longTargets = [.. longTargets.Values];
-        _aliasTargets = [.. aliasTargets.Values];
+        _shortTargets = [.. shortTargets.Values];
+        _names = new NameMatching(options.ImpersonationGluedPrefixWords, new PlaceWords(watch.Organisation.Names.Concat(watch.Organisation.Aliases)),
+            options.NearMatchMaxEditsLong, options.NearMatchMaxEditsShort);
+        _aliases = new AliasMatching(options.ImpersonationQualifierWords);
+        _federated = new FederatedHandle(watch.OfficialAccounts);
+        _otherMeaning = new AliasOtherMeaning(options.AliasOtherMeaningWords, watch.Organisation.Names);
     }
 
     public RuleFlag? Check(AccountInput account, bool isStaff)
     {
-        NameMatch? handleMatch = Match(HandleCore(account.Handle ?? ""));
-        NameMatch? nameMatch = isStaff ? null : Match(account.DisplayName ?? "");
-        int? logoDistance = null;
-        if (account.AvatarHash is { } avatar)
-        {
-            foreach (var logo in _logoHashes)
-            {
-                var distance = PerceptualHash.Distance(avatar, logo);
-                if (distance <= _options.LogoHashDistanceThreshold && (logoDistance is null || distance < logoDistance))
-                {
-                    logoDistance = distance;
-                }
-            }
-        }
-
-        if (handleMatch is null && nameMatch is null && logoDistance is null)
+        var handle = account.Handle ?? "";
+        var displayName = account.DisplayName ?? "";
+        var handleCore = HandleCore(handle, account.Platform);
+        var copiedOfficial = _federated.Find(handle, account.Platform ?? "");
+        var handleMatch = Match(handleCore, account, isHandle: true);
+        var nameMatch = isStaff ? null : Match(displayName, account, isHandle: false);
+        var logo = account.AvatarHash is { } avatar ? LogoMatch.Nearest(avatar, _logoHashes, _options.LogoHashDistanceThreshold) : null;
+        if (copiedOfficial is null && handleMatch is null && nameMatch is null && logo is null)
         {
             return null;
         }
 
-        var evidence = new JsonObject();
+        var evidence = new JsonObject
+        {
+            ["summary"] = ImpersonationSummary.Write(account, _organisation, nameMatch, handleMatch, copiedOfficial, logo, isStaff),
+        };
         double score = 0;
-        if (nameMatch is { } n)
+        if (nameMatch is not null)
         {
-            evidence["display_name"] = n.ToJson(account.DisplayName ?? "", account.DisplayName ?? "");
-            score = Math.Max(score, n.Score);
+            evidence["display_name"] = ToJson(nameMatch, displayName);
+            score = Math.Max(score, nameMatch.Score);
         }
 
-        if (handleMatch is { } h)
+        if (handleMatch is not null)
         {
-            evidence["handle"] = h.ToJson(account.Handle ?? "", HandleCore(account.Handle ?? ""));
-            score = Math.Max(score, h.Score);
+            evidence["handle"] = ToJson(handleMatch, handleCore, handle);
+            score = Math.Max(score, handleMatch.Score);
         }
 
-        if (logoDistance is { } d)
+        if (copiedOfficial is not null)
         {
+            evidence["official_handle_elsewhere"] = new JsonObject
+            {
+                ["handle"] = handle,
+                ["official_handle"] = copiedOfficial.Handle,
+                ["official_platform"] = copiedOfficial.Platform,
+                ["official_id"] = copiedOfficial.Id,
+            };
+            score = Math.Max(score, 0.95);
+        }
+
+        if (logo is { } l)
+        {
+            var similarity = LogoMatch.Similarity(l.Distance);
             evidence["logo"] = new JsonObject
             {
-                ["image_distance"] = d,
+                ["image_distance"] = l.Distance,
                 ["threshold"] = _options.LogoHashDistanceThreshold,
-                ["resembles"] = "the council's logo",
+                ["inverted"] = l.Inverted,
+                ["resembles"] = "the organisation's logo",
             };
-            score = Math.Max(score, 1.0 - (d / 64.0));
+            evidence["logo_similarity"] = similarity;
+            score = Math.Max(score, 1.0 - (l.Distance / 64.0));
         }
 
         if (isStaff)
@@ -123,25 +138,27 @@ internal sealed class ImpersonationRule
             evidence["registered_staff_account"] = true;
         }
 
-        var clause = logoDistance is not null && handleMatch is null && nameMatch is null
+        var clause = logo is not null && handleMatch is null && nameMatch is null && copiedOfficial is null
             ? PolicyClauses.NoCouncilLogos
             : PolicyClauses.NoCouncilNameInIdentities;
         return new RuleFlag(RuleNames.Impersonation, Severities.High, Math.Round(score, 3), evidence, clause);
     }
 
-    /// <summary>True when the display name or handle uses the council's name (used by misrepresentation).</summary>
+    /// <summary>True when the display name or handle uses the organisation's name (used by misrepresentation).</summary>
     public bool NameLooksLikeCouncil(AccountInput account) =>
-        Match(HandleCore(account.Handle ?? "")) is not null || Match(account.DisplayName ?? "") is not null;
+        Match(HandleCore(account.Handle ?? "", account.Platform), account, isHandle: true) is not null
+        || Match(account.DisplayName ?? "", account, isHandle: false) is not null
+        || _federated.Find(account.Handle ?? "", account.Platform ?? "") is not null;
 
-    private NameMatch? Match(string text)
+    private NameMatch? Match(string text, AccountInput account, bool isHandle)
     {
         if (text.Length == 0)
         {
             return null;
         }
 
-        var key = NameKey.Of(text);
-        if (key.Length == 0)
+        var name = TokenisedName.Of(text);
+        if (name.Count == 0)
         {
             return null;
         }
@@ -149,186 +166,39 @@ internal sealed class ImpersonationRule
         NameMatch? best = null;
         foreach (var target in _longTargets)
         {
-            NameMatch? match = null;
-            if (key == target.Key)
-            {
-                match = new NameMatch(target, "exact", 0, 1.0);
-            }
-            else if (key.Contains(target.Key, StringComparison.Ordinal))
-            {
-                match = new NameMatch(target, "contains", 0, 0.95);
-            }
-            else
-            {
-                var maxEdits = target.Key.Length >= 12 ? _options.NearMatchMaxEditsLong : _options.NearMatchMaxEditsShort;
-                if (maxEdits > 0 && key.Length >= target.Key.Length - maxEdits && MayBeNear(key, target.Key, maxEdits))
-                {
-                    var distance = EditDistance.BestSubstring(target.Key, key);
-                    if (distance <= maxEdits)
-                    {
-                        match = new NameMatch(target, "near", distance, 0.9 - (0.05 * distance));
-                    }
-                }
-            }
-
-            if (match is not null && (best is null || match.Score > best.Score))
+            if (_names.Find(name, target) is { } match && (best is null || match.Score > best.Score))
             {
                 best = match;
             }
         }
 
-        if (best is not null)
+        if (best is not null || _shortTargets.Length == 0)
         {
             return best;
         }
 
-        if (_aliasTargets.Length == 0)
+        foreach (var target in _shortTargets)
         {
-            return null;
-        }
-
-        // Plain-ASCII names: token keys on the stack, nothing allocated unless an alias matches.
-        if (text.Length <= NameKey.StackLimit)
-        {
-            Span<char> keys = stackalloc char[text.Length];
-            Span<int> ends = stackalloc int[text.Length];
-            var count = NameKey.TokenKeys(text, keys, ends);
-            if (count >= 0)
+            best = _aliases.Find(name, target);
+            if (best is not null)
             {
-                foreach (var target in _aliasTargets)
-                {
-                    if (AliasMatches(keys, ends[..count], target) is { } match)
-                    {
-                        return match;
-                    }
-                }
-
-                return null;
+                break;
             }
         }
 
-        var tokens = NameKey.Tokens(text);
-        foreach (var target in _aliasTargets)
-        {
-            if (AliasMatches(tokens, target) is { } match)
-            {
-                return match;
-            }
-        }
+        best ??= AffiliationSuffix.Find(text, isHandle, _shortTargets);
 
-        return null;
+        // A short name can be someone else's abbreviation; the account may say so.
+        return best is not null && _otherMeaning.Reason(best.Target.Source, account) is null ? best : null;
     }
 
     /// <summary>
-    /// An alias must be whole words of the name ("LTC_info_desk", "LeighTC_Alerts"), and a very short
-    /// alias (three letters or fewer) also needs a qualifier word such as "info" or "updates" beside it.
+    /// The part of a handle a person reads: "LeighTownCouncil@mastodon.online" → "LeighTownCouncil",
+    /// "x.bsky.social" → "x", a Bluesky custom domain "leightowncouncil.gov.uk" → "leightowncouncil".
+    /// Short trailing labels are read as a domain's only on Bluesky (or when the platform is not known):
+    /// elsewhere "sam.ltc" is a user name whose last word is "ltc".
     /// </summary>
-    private NameMatch? AliasMatches(IReadOnlyList<string> tokens, NameTarget target)
-    {
-        for (var start = 0; start < tokens.Count; start++)
-        {
-            var joined = "";
-            for (var end = start; end < tokens.Count && end < start + 3; end++)
-            {
-                joined += tokens[end];
-                if (joined.Length > target.Key.Length)
-                {
-                    break;
-                }
-
-                if (joined != target.Key)
-                {
-                    continue;
-                }
-
-                var hasQualifier = false;
-                for (var i = 0; i < tokens.Count; i++)
-                {
-                    if ((i < start || i > end) && _qualifierWords.Contains(tokens[i]))
-                    {
-                        hasQualifier = true;
-                    }
-                }
-
-                var aloneIsEnough = target.Key.Length > 3 && tokens.Count == end - start + 1;
-                if (hasQualifier || aloneIsEnough || (target.Key.Length > 3 && start == 0))
-                {
-                    return new NameMatch(target, hasQualifier ? "alias with qualifier" : "alias", 0, hasQualifier ? 0.85 : 0.8);
-                }
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary><see cref="AliasMatches(IReadOnlyList{string}, NameTarget)"/> over token keys laid end to end.</summary>
-    private NameMatch? AliasMatches(ReadOnlySpan<char> keys, ReadOnlySpan<int> ends, NameTarget target)
-    {
-        var tokenCount = ends.Length;
-        for (var start = 0; start < tokenCount; start++)
-        {
-            var joinedStart = start == 0 ? 0 : ends[start - 1];
-            for (var end = start; end < tokenCount && end < start + 3; end++)
-            {
-                var joined = keys[joinedStart..ends[end]];
-                if (joined.Length > target.Key.Length)
-                {
-                    break;
-                }
-
-                if (!joined.SequenceEqual(target.Key))
-                {
-                    continue;
-                }
-
-                var hasQualifier = false;
-                for (var i = 0; i < tokenCount; i++)
-                {
-                    if ((i < start || i > end) && _qualifierLookup.Contains(keys[(i == 0 ? 0 : ends[i - 1])..ends[i]]))
-                    {
-                        hasQualifier = true;
-                    }
-                }
-
-                var aloneIsEnough = target.Key.Length > 3 && tokenCount == end - start + 1;
-                if (hasQualifier || aloneIsEnough || (target.Key.Length > 3 && start == 0))
-                {
-                    return new NameMatch(target, hasQualifier ? "alias with qualifier" : "alias", 0, hasQualifier ? 0.85 : 0.8);
-                }
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// Cheap pre-filter before the edit-distance table: with at most k edits (a transposition can break two
-    /// pieces), one of 2k+1 pieces of the target must appear unchanged in the key.
-    /// </summary>
-    private static bool MayBeNear(string key, string target, int maxEdits)
-    {
-        var pieces = (2 * maxEdits) + 1;
-        var pieceLength = target.Length / pieces;
-        if (pieceLength < 2)
-        {
-            return true;
-        }
-
-        for (var p = 0; p < pieces; p++)
-        {
-            var start = p * pieceLength;
-            var length = p == pieces - 1 ? target.Length - start : pieceLength;
-            if (key.AsSpan().IndexOf(target.AsSpan(start, length), StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The part of a handle a person reads: "LeighTownCouncil@mastodon.online" → "LeighTownCouncil", "x.bsky.social" → "x".</summary>
-    internal static string HandleCore(string handle)
+    internal static string HandleCore(string handle, string? platform = null)
     {
         var core = handle.Trim().TrimStart('@');
         var at = core.IndexOf('@', StringComparison.Ordinal);
@@ -342,6 +212,11 @@ internal sealed class ImpersonationRule
             return core[..^".bsky.social".Length];
         }
 
+        if (platform is not null && !string.Equals(platform, "bluesky", StringComparison.OrdinalIgnoreCase))
+        {
+            return core;
+        }
+
         // Custom-domain handles ("leightowncouncil.gov.uk"): drop short trailing labels that are TLD-like.
         var parts = core.Split('.');
         var keep = parts.Length;
@@ -353,18 +228,22 @@ internal sealed class ImpersonationRule
         return keep == parts.Length ? core : string.Join('.', parts, 0, keep);
     }
 
-    private sealed record NameTarget(string Source, string Kind, string Key, string[] Tokens);
-
-    private sealed record NameMatch(NameTarget Target, string How, int Distance, double Score)
+    private static JsonObject ToJson(NameMatch match, string compared, string? original = null)
     {
-        public JsonObject ToJson(string original, string compared) => new()
+        var json = new JsonObject
         {
-            ["text"] = original,
+            ["text"] = original ?? compared,
             ["normalised"] = NameKey.Of(compared),
-            ["resembles"] = Target.Source,
-            ["resembles_kind"] = Target.Kind,
-            ["match"] = How,
-            ["edit_distance"] = Distance,
+            ["resembles"] = match.Target.Source,
+            ["resembles_kind"] = match.Target.Kind,
+            ["match"] = match.How,
+            ["edit_distance"] = match.Distance,
         };
+        if (match.Qualifier is not null)
+        {
+            json["qualifier"] = match.Qualifier;
+        }
+
+        return json;
     }
 }

@@ -6,16 +6,24 @@ internal static class EditDistance
     private const int MaxLength = 128;
 
     /// <summary>Distance between two whole strings.</summary>
-    public static int Between(ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Compute(a, b, freeStart: false);
+    public static int Between(ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Compute(a, b, freeStart: false, freeEnd: false);
 
     /// <summary>
     /// Least distance between <paramref name="pattern"/> and any substring of <paramref name="text"/>
     /// (Sellers' approximate substring matching with transpositions): "leightwoncouncilnews" contains
     /// "leightowncouncil" at distance 1.
     /// </summary>
-    public static int BestSubstring(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text) => Compute(pattern, text, freeStart: true);
+    public static int BestSubstring(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text) => Compute(pattern, text, freeStart: true, freeEnd: true);
 
-    private static int Compute(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text, bool freeStart)
+    /// <summary>
+    /// Least distance between <paramref name="pattern"/> and any prefix of <paramref name="text"/>: the
+    /// match is anchored where the text starts (a word boundary) and may end anywhere, so
+    /// "leightwoncouncilnews" starts with "leightowncouncil" at distance 1 but "rayleightowncouncil" is
+    /// three edits from it.
+    /// </summary>
+    public static int BestPrefix(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text) => Compute(pattern, text, freeStart: false, freeEnd: true);
+
+    private static int Compute(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text, bool freeStart, bool freeEnd)
     {
         if (pattern.Length > MaxLength)
         {
@@ -59,7 +67,7 @@ internal static class EditDistance
             current = rotate;
         }
 
-        if (!freeStart)
+        if (!freeEnd)
         {
             return previous[width - 1];
         }

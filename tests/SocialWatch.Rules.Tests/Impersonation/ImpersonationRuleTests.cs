@@ -26,7 +26,7 @@ public sealed class ImpersonationRuleTests
         var flag = Assert.Single(flags);
         Assert.Equal(RuleNames.Impersonation, flag.Rule);
         Assert.Equal(Severities.High, flag.Severity);
-        Assert.Equal(PolicyClauses.NoCouncilNameInIdentities, flag.PolicyClause);
+        Assert.Equal(PolicyClauses.NoCouncilNameInIdentities, flag.ClauseKey);
         Assert.NotNull(flag.Evidence["display_name"] ?? flag.Evidence["handle"]);
     }
 
@@ -54,7 +54,7 @@ public sealed class ImpersonationRuleTests
         var staff = TestData.Staff with { Handle = "SamAtLeighTownCouncil" };
         var flag = Assert.Single(_classifier.CheckAccount(staff));
         Assert.True(flag.Evidence["registered_staff_account"]!.GetValue<bool>());
-        Assert.Equal(PolicyClauses.NoCouncilNameInIdentities, flag.PolicyClause);
+        Assert.Equal(PolicyClauses.NoCouncilNameInIdentities, flag.ClauseKey);
     }
 
     [Fact]
@@ -66,12 +66,13 @@ public sealed class ImpersonationRuleTests
         var nearLogo = TestData.LogoHash ^ 0b1011; // three bits differ
         var flag = Assert.Single(_classifier.CheckAccount(TestData.Account("ss9info", "SS9 Info", avatar: nearLogo)));
         Assert.Equal(3, flag.Evidence["logo"]!["image_distance"]!.GetValue<int>());
-        Assert.Equal(PolicyClauses.NoCouncilLogos, flag.PolicyClause);
+        Assert.Equal(PolicyClauses.NoCouncilLogos, flag.ClauseKey);
     }
 
     [Fact]
     public void Avatar_far_from_the_logo_is_not_flagged() =>
-        Assert.Empty(_classifier.CheckAccount(TestData.Account("ss9info", "SS9 Info", avatar: ~TestData.LogoHash)));
+        // Half the bits differ, as for unrelated images (the full complement would be the logo's negative).
+        Assert.Empty(_classifier.CheckAccount(TestData.Account("ss9info", "SS9 Info", avatar: TestData.LogoHash ^ 0x0F0F_0F0F_0F0F_0F0F)));
 
     [Fact]
     public void Evidence_names_the_lookalike_and_what_it_resembles()

@@ -32,6 +32,32 @@ public sealed class LogoRobustnessTests(ITestOutputHelper output)
         Assert.True(distance <= new RulesOptions().LogoHashDistanceThreshold, $"{edit}: distance {distance}");
     }
 
+    [Fact]
+    public void Logo_in_reversed_colours_matches_the_logos_negative()
+    {
+        var size = Logo.Value.Width;
+        using var logo = SKImage.FromBitmap(Logo.Value);
+        using var inverted = Draw(size, size, c =>
+        {
+            c.Clear(SKColors.White);
+            c.DrawImage(logo, new SKRect(0, 0, size, size), Sampling);
+        });
+        using var negative = Draw(size, size, c =>
+        {
+            using var source = SKImage.FromBitmap(inverted);
+            using var paint = new SKPaint { ColorFilter = SKColorFilter.CreateColorMatrix([-1, 0, 0, 0, 1, 0, -1, 0, 0, 1, 0, 0, -1, 0, 1, 0, 0, 0, 1, 0]) };
+            c.DrawImage(source, new SKRect(0, 0, size, size), Sampling, paint);
+        });
+        using var image = SKImage.FromBitmap(negative);
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        var hash = PerceptualHash.Compute(data.ToArray());
+        var straight = PerceptualHash.NearestDistance(hash, References.Value);
+        var match = SocialWatch.Rules.Impersonation.LogoMatch.Nearest(hash, References.Value.ToArray(), new RulesOptions().LogoHashDistanceThreshold);
+        output.WriteLine($"negative: {straight} to the logo, {match?.Distance} to its negative");
+        Assert.NotNull(match);
+        Assert.True(match.Value.Inverted);
+    }
+
     private static SKBitmap Apply(string edit, SKBitmap logoBitmap)
     {
         using var logo = SKImage.FromBitmap(logoBitmap);

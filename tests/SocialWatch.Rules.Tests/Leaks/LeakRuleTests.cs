@@ -64,7 +64,7 @@ public sealed class LeakRuleTests
         var start = money["start"]!.GetValue<int>();
         var length = money["length"]!.GetValue<int>();
         Assert.Equal(money["text"]!.GetValue<string>(), text.Substring(start, length));
-        Assert.Equal(PolicyClauses.ConfidentialInformationDefined, flag.PolicyClause);
+        Assert.Equal(PolicyClauses.ConfidentialInformationDefined, flag.ClauseKey);
     }
 
     // ---- Regression: a street address alone is not a resident's personal data ----
@@ -85,6 +85,6 @@ public sealed class LeakRuleTests
     {
         var flag = Leak(text);
         Assert.NotNull(flag);
-        Assert.Equal(PolicyClauses.DataProtection, flag.PolicyClause);
+        Assert.Equal(PolicyClauses.DataProtection, flag.ClauseKey);
     }
 }

@@ -36,7 +36,7 @@ public sealed class MisrepresentationRuleTests
         var flag = Misrepresentation(text);
         Assert.NotNull(flag);
         Assert.Equal(Severities.Medium, flag.Severity);
-        Assert.Equal(PolicyClauses.ReportMisrepresentations, flag.PolicyClause);
+        Assert.Equal(PolicyClauses.ReportMisrepresentations, flag.ClauseKey);
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public sealed class MisrepresentationRuleTests
     {
         var flag = Misrepresentation("Leigh Town Council's position is clear: we oppose the car park scheme.", TestData.Councillor);
         Assert.NotNull(flag);
-        Assert.Equal(PolicyClauses.NoPersonalViewsAsCouncil, flag.PolicyClause);
+        Assert.Equal(PolicyClauses.NoPersonalViewsAsCouncil, flag.ClauseKey);
     }
 
     [Fact]

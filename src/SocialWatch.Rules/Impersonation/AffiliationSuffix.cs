@@ -1,0 +1,58 @@
+using SocialWatch.Rules.Normalisation;
+
+namespace SocialWatch.Rules.Impersonation;
+
+/// <summary>
+/// A handle or display name that ends with the organisation's short name after a separator: "jo_ltc",
+/// "sam.ltc", "pat-leightc", "Jo Pryce | LTC", "Sam (LTC)". Why: that is how staff mark their employer in a
+/// user name or profile name ("name_org", "Name | Org"), and the policy forbids the organisation's name in
+/// user names; the separator makes the alias a word of its own, which three letters glued to a word
+/// ("bioltc") or trailing a phrase ("Jo Smith LTC") are not. Its reading as someone else's abbreviation
+/// (a currency ticker, another club) is ruled out by <see cref="AliasOtherMeaning"/>.
+/// </summary>
+internal static class AffiliationSuffix
+{
+    private static readonly char[] HandleSeparators = ['_', '.', '-'];
+    private static readonly char[] NameSeparators = ['|', '-', '–', '—', '(', '@', ',', '/', '·', '•'];
+
+    public static NameMatch? Find(string text, bool isHandle, IReadOnlyList<NameTarget> shortTargets)
+    {
+        var separators = isHandle ? HandleSeparators : NameSeparators;
+        var trimmed = isHandle ? text : text.TrimEnd(' ', ')', '.', '!');
+        var at = trimmed.LastIndexOfAny(separators);
+        if (at <= 0 || at == trimmed.Length - 1 || !HasWordBefore(trimmed.AsSpan(0, at)))
+        {
+            return null;
+        }
+
+        var suffix = NameKey.Of(trimmed[(at + 1)..]);
+        if (suffix.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var target in shortTargets)
+        {
+            if (suffix == target.Key)
+            {
+                return new NameMatch(target, "affiliation suffix", 0, 0.85);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Something a reader takes for a name before the separator (a letter or digit).</summary>
+    private static bool HasWordBefore(ReadOnlySpan<char> before)
+    {
+        foreach (var c in before)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

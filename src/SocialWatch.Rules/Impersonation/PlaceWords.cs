@@ -1,0 +1,62 @@
+using SocialWatch.Rules.Normalisation;
+
+namespace SocialWatch.Rules.Impersonation;
+
+/// <summary>
+/// The leading words of the organisation's names ("Leigh" of "Leigh Town Council"), read as place names.
+/// Why: a different place-name word in front of the same "Town Council" is a different organisation,
+/// even when it differs by a few letters: "Leighton Town Council", "Eleigh Town Council" and "Rayleigh
+/// Town Council" extend "Leigh". A look-alike of the place word is still ours: "Le1gh" and "Lelgh" key the
+/// same, "Leigth" is a misspelling, and "Leighh"/"Lleigh" only double a letter.
+/// </summary>
+internal sealed class PlaceWords
+{
+    private readonly string[] _words;
+
+    public PlaceWords(IEnumerable<string> organisationNames)
+    {
+        _words = organisationNames
+            .Select(n => TokenisedName.Of(n))
+            .Where(t => t.Count >= 2)
+            .Select(t => t.Token(0).ToString())
+            .Where(w => w.Length >= 3)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// True when <paramref name="word"/> (a token key) is another place: it extends one of the place words
+    /// by letters in front or behind that are not a doubled letter, and it is not simply the start of the
+    /// target or a word holding the whole target ("leightowncouncil" written as one word).
+    /// </summary>
+    public bool IsOtherPlace(ReadOnlySpan<char> word, string targetKey)
+    {
+        if (targetKey.AsSpan().StartsWith(word, StringComparison.Ordinal) || word.StartsWith(targetKey, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var place in _words)
+        {
+            if (word.Length <= place.Length || word.SequenceEqual(place))
+            {
+                continue;
+            }
+
+            if (word.EndsWith(place, StringComparison.Ordinal) && !IsDoubling(word[..(word.Length - place.Length)], place[0]))
+            {
+                return true;
+            }
+
+            if (word.StartsWith(place, StringComparison.Ordinal) && !IsDoubling(word[place.Length..], place[^1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One extra letter equal to its neighbour ("Leighh", "Lleigh") is a typing look-alike, not a new word.</summary>
+    private static bool IsDoubling(ReadOnlySpan<char> extra, char neighbour) => extra.Length == 1 && extra[0] == neighbour;
+}
