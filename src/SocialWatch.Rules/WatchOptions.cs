@@ -95,6 +95,9 @@ public sealed class OrganisationOptions
 
     /// <summary>Logo image files, relative to the watch file (CLI) or the content root (worker).</summary>
     public IList<string> LogoFiles { get; set; } = [];
+
+    /// <summary>The organisation's own published phone numbers and addresses: never a person's data in a post.</summary>
+    public IList<string> PublicContacts { get; set; } = [];
 }
 
 public sealed class PolicyOptions

@@ -3,31 +3,47 @@ namespace SocialWatch.Rules.Leaks;
 /// <summary>
 /// Finds what looks like a person's name in original (not folded) text: two or three capitalised words
 /// in a row ("Karen Lowe", "Mr Dev Patel"), skipping words that are usually capitalised for other
-/// reasons (days, months, places of the council, titles of meetings).
+/// reasons (days, months, titles of meetings, and the words of the organisation's own names from the
+/// watch file: "Leigh" in "Leigh Town Council" is a town, not a surname).
 /// </summary>
-internal static class PersonNames
+internal sealed class PersonNames
 {
-    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> CommonNotNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "a", "an", "i", "we", "our", "my", "his", "her", "their", "this", "that", "these", "those", "it",
-        "full", "town", "council", "councils", "city", "county", "borough", "committee", "leigh", "old", "new",
+        "full", "town", "council", "councils", "city", "county", "borough", "committee", "old", "new",
         "great", "little", "north", "south", "east", "west", "upper", "lower", "saint", "st", "part", "item",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "christmas", "easter", "good", "happy", "thanks", "thank", "hi", "hello", "dear", "so", "and", "but",
         "if", "when", "what", "who", "why", "how", "not", "no", "yes", "just", "off", "on", "in", "at", "for",
         "road", "street", "lane", "parade", "avenue", "broadway", "wharf", "library", "community", "centre",
-        "f&gp", "ltc", "nhs", "hmrc", "uk", "tc", "bank", "holiday", "public", "planning", "finance", "general",
+        "f&gp", "nhs", "hmrc", "uk", "tc", "bank", "holiday", "public", "planning", "finance", "general",
         "purposes", "setting", "sad", "lovely", "big", "note", "ring", "mr", "mrs", "ms", "miss", "dr", "cllr",
     };
 
     private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase) { "mr", "mrs", "ms", "miss", "dr", "cllr" };
 
+    private readonly HashSet<string> _notNames;
+
+    /// <param name="organisationNames">The organisation's names and aliases; their words are never a person's name.</param>
+    public PersonNames(IEnumerable<string> organisationNames)
+    {
+        _notNames = new HashSet<string>(CommonNotNames, StringComparer.OrdinalIgnoreCase);
+        foreach (var name in organisationNames)
+        {
+            foreach (var word in name.Split([' ', '-', '_', '.', '\'', ','], StringSplitOptions.RemoveEmptyEntries))
+            {
+                _notNames.Add(word);
+            }
+        }
+    }
+
     /// <summary>First name-like span (start, length) in the original text, or null.</summary>
-    public static (int Start, int Length)? FindFirst(string text) => FindFirst(text, 0);
+    public (int Start, int Length)? FindFirst(string text) => FindFirst(text, 0);
 
     /// <summary>First name-like span starting at or after <paramref name="from"/>, or null.</summary>
-    public static (int Start, int Length)? FindFirst(string text, int from)
+    public (int Start, int Length)? FindFirst(string text, int from)
     {
         var i = Math.Clamp(from, 0, text.Length);
         var runStart = -1;
@@ -79,7 +95,7 @@ internal static class PersonNames
                 continue;
             }
 
-            if (capitalised && !NotNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            if (capitalised && !_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
             {
                 if (runWords == 0)
                 {

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using SocialWatch.Rules.Normalisation;
+
+namespace SocialWatch.Rules.Leaks.Concepts;
+
+/// <summary>
+/// What was read out, discussed or decided in a closed session (Part 2, exempt business, "behind
+/// closed doors", in camera): the public was excluded because the matter is confidential, so telling
+/// it is a leak. The marker alone is not ("there's a Part 2 item at the end"): a disclosure must come
+/// with it. A post pointing at the published agenda is a public notice ("Part 2 items aren't published").
+/// </summary>
+internal sealed class ClosedSessionConcept(RulesOptions options, Disclosure disclosure) : ILeakConcept
+{
+    private readonly Lexicon _markers = new(options.ClosedSessionPhrases);
+
+    public LeakFinding? Check(LeakPost post)
+    {
+        if (post.PublicSource || _markers.FindFirst(post.Folded) is not { } marker || disclosure.Find(post) is not { } told)
+        {
+            return null;
+        }
+
+        var signals = new JsonArray
+        {
+            LeakEvidence.Span(post.Original, post.Folded, marker.Start, marker.Length, "closed_session"),
+            told,
+        };
+        return new LeakFinding(
+            "closed_session", post.Money.Count > 0 ? 0.9 : 0.85, PolicyClauses.ConfidentialInformationDefined,
+            $"{LeakEvidence.Who} what was discussed or decided in a closed session (\"{marker.Term}\"); closed-session business is confidential council business until the council publishes it.",
+            signals);
+    }
+}

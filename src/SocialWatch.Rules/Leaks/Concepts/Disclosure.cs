@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SocialWatch.Rules.Normalisation;
+
+namespace SocialWatch.Rules.Leaks.Concepts;
+
+/// <summary>
+/// The second half of every "marker + disclosure" concept: a marker of secrecy or of a closed session
+/// says the matter is not public, and only a disclosure makes the post a leak. A disclosure is council
+/// business named (<see cref="RulesOptions.CouncilBusinessWords"/>), a money amount, or a decision
+/// told ("agreed", "voted", "read out", "going with"). "Keep it quiet but we're engaged" has none.
+/// </summary>
+internal sealed partial class Disclosure(RulesOptions options)
+{
+    private readonly Lexicon _business = new(options.CouncilBusinessWords);
+
+    /// <summary>The first disclosure in the post as evidence, or null.</summary>
+    public JsonObject? Find(LeakPost post)
+    {
+        if (Decision().Match(post.Folded) is { Success: true } decision)
+        {
+            return LeakEvidence.Span(post.Original, post.Folded, decision.Index, decision.Length, "decision");
+        }
+
+        if (post.Money.Count > 0)
+        {
+            var amount = post.Money[0];
+            var json = LeakEvidence.Span(post.Original, post.Folded, amount.Start, amount.Length, "money");
+            json["value_gbp"] = amount.Value;
+            return json;
+        }
+
+        return _business.FindFirst(post.Folded) is { } business
+            ? LeakEvidence.Span(post.Original, post.Folded, business.Start, business.Length, "council_business")
+            : null;
+    }
+
+    [GeneratedRegex(
+        @"\b(?:agreed|agree to|decided|decision|voted|approved|rejected|refused|discussed|read out|recommend(?:s|ed|ing)?|accepted|settled?|settling|awarded|going with|chose|chosen|picked|taking on|to end|to close|to sell|to buy|demand(?:s|ed)?|earmark(?:s|ed)?)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Decision();
+}

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SocialWatch.Rules.Normalisation;
+
+namespace SocialWatch.Rules.Leaks.Concepts;
+
+/// <summary>
+/// Pre-decision figures: a price (in any written form: "£42,300", "£42k", "42 grand", "forty-two
+/// thousand pounds") near a word of procurement (quote, bid, tender, offer, lease…), or an evaluation
+/// score or rank ("scored 78/100", "85%", "ranked first", "came top") near a word of evaluation
+/// (scoring, panel, shortlist, bidder…). The policy names "quotations and tender costs" as
+/// confidential. Hard negatives: a post pointing at a published notice, an approved or adopted budget
+/// (decided in public), and market prices (<see cref="MarketContext"/>).
+/// </summary>
+internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : ILeakConcept
+{
+    private readonly Lexicon _procurement = new(options.ProcurementWords);
+    private readonly Lexicon _evaluation = new(options.EvaluationWords);
+    private readonly int _window = options.MoneyProcurementWindowWords;
+
+    public LeakFinding? Check(LeakPost post)
+    {
+        if (post.PublicSource || AlreadyDecided().IsMatch(post.Folded))
+        {
+            return null;
+        }
+
+        var folded = post.Folded;
+        if (post.Money.Count > 0 && _procurement.FindAll(folded) is { Count: > 0 } procurement)
+        {
+            foreach (var amount in post.Money)
+            {
+                if (MarketContext.Around(folded, amount.Start, amount.End))
+                {
+                    continue;
+                }
+
+                foreach (var word in procurement)
+                {
+                    if (post.WordGap(amount.Start, amount.End, word.Start, word.End) <= _window)
+                    {
+                        var money = LeakEvidence.Span(post.Original, folded, amount.Start, amount.Length, "money");
+                        money["value_gbp"] = amount.Value;
+                        if (amount.Approximate)
+                        {
+                            money["approximate"] = true;
+                        }
+
+                        var signals = new JsonArray { money, LeakEvidence.Span(post.Original, folded, word.Start, word.Length, "procurement_word") };
+                        foreach (var other in post.Money)
+                        {
+                            if (other != amount)
+                            {
+                                var more = LeakEvidence.Span(post.Original, folded, other.Start, other.Length, "money");
+                                more["value_gbp"] = other.Value;
+                                signals.Add(more);
+                            }
+                        }
+
+                        return new LeakFinding(
+                            "pre_decision_figures", 0.85, PolicyClauses.ConfidentialInformationDefined,
+                            $"{LeakEvidence.Who} a price ({money["text"]}) next to \"{word.Term}\" before a decision; quotations and tender costs are confidential.",
+                            signals);
+                    }
+                }
+            }
+        }
+
+        if (Score().Match(folded) is { Success: true } score && _evaluation.FindAll(folded) is { Count: > 0 } evaluation)
+        {
+            foreach (var word in evaluation)
+            {
+                if (post.WordGap(score.Index, score.Index + score.Length, word.Start, word.End) <= _window
+                    && !MarketContext.Around(folded, score.Index, score.Index + score.Length))
+                {
+                    var signals = new JsonArray
+                    {
+                        LeakEvidence.Span(post.Original, folded, score.Index, score.Length, "evaluation_score"),
+                        LeakEvidence.Span(post.Original, folded, word.Start, word.Length, "evaluation_word"),
+                    };
+                    return new LeakFinding(
+                        "pre_decision_figures", 0.85, PolicyClauses.ConfidentialInformationDefined,
+                        $"{LeakEvidence.Who} an evaluation score or ranking (\"{score.Value}\") before a decision; tender evaluation is confidential until the award is published.",
+                        signals);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // "78/100", "78 out of 100", "85%", "85 per cent", "42 points"; "ranked first", "came top",
+    // "top-scoring", "highest score".
+    [GeneratedRegex(
+        @"(?<![\w.])\d{1,3}(?:\.\d+)? ?(?:/|out of) ?\d{1,3}(?![\w/])|(?<![\w.])\d{1,3}(?:\.\d+)? ?(?:%|per ?cent\b|points\b|pts\b|marks\b)"
+        + @"|\b(?:ranked|came|placed|finished|scored) (?:top|first|second|third|last|bottom|1st|2nd|3rd|highest|lowest)\b|\b(?:top|highest|lowest)[ -]scor\w*",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Score();
+
+    // Decided in public: "the approved budget", "budget was approved/adopted/agreed at full council".
+    [GeneratedRegex(
+        @"\b(?:approved|adopted|agreed|published|final) (?:\d{4}(?:/\d{2,4})? )?(?:budget|precept|accounts|award)\b|\b(?:budget|precept|accounts|contract) (?:was|were|has been|have been|is) (?:approved|adopted|set|agreed|awarded|published)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex AlreadyDecided();
+}

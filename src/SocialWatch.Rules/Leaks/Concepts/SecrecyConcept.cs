@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SocialWatch.Rules.Normalisation;
+
+namespace SocialWatch.Rules.Leaks.Concepts;
+
+/// <summary>
+/// Secrecy said by idiom or by a word, with a disclosure: the writer knows the matter is not to be
+/// shared ("keep it quiet", "between us", "off the record", "under wraps", "not for sharing yet",
+/// "you didn't hear it from me", 🤫, "confidential") and shares it anyway. The idioms are patterns
+/// (a verb of keeping with its object and place; "between" with its people), not a list of sentences.
+/// A marker of "not yet public" ("not announced yet", "embargoed till", "won't be out for weeks")
+/// says the same about an official matter and so needs only something told after it.
+/// </summary>
+internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure disclosure) : ILeakConcept
+{
+    private readonly Lexicon _words = new(options.SecrecyWords);
+
+    public LeakFinding? Check(LeakPost post)
+    {
+        if (post.PublicSource)
+        {
+            return null;
+        }
+
+        var folded = post.Folded;
+        var notYet = NotYetPublic().Match(folded);
+        (int Start, int Length, string Text)? marker =
+            Idiom().Match(folded) is { Success: true } idiom ? (idiom.Index, idiom.Length, idiom.Value)
+            : notYet.Success ? (notYet.Index, notYet.Length, notYet.Value)
+            : _words.FindFirst(folded) is { } word ? (word.Start, word.Length, word.Term)
+            : null;
+        if (marker is not { } m)
+        {
+            return null;
+        }
+
+        var told = disclosure.Find(post);
+        if (told is null && notYet.Success && OfficialRelease().IsMatch(notYet.ValueSpan) && ToldAfter().IsMatch(folded.AsSpan(notYet.Index + notYet.Length)))
+        {
+            // "Not announced yet but the headline act is …": what follows the marker is the disclosure.
+            told = LeakEvidence.Span(post.Original, folded, notYet.Index + notYet.Length, folded.Length - notYet.Index - notYet.Length, "disclosed");
+        }
+
+        if (told is null)
+        {
+            return null;
+        }
+
+        var signals = new JsonArray { LeakEvidence.Span(post.Original, folded, m.Start, m.Length, "not_public"), told };
+        return new LeakFinding(
+            "secrecy", post.Money.Count > 0 ? 0.9 : 0.8, PolicyClauses.NoConfidentialMaterial,
+            $"{LeakEvidence.Who} council business while saying it is not to be shared (\"{m.Text.Trim()}\"); unpublished council business is confidential.",
+            signals);
+    }
+
+    // Keeping: "keep it quiet", "keep this to yourself", "keep that under your hat / under wraps / hush".
+    // Company: "between us", "between you and me", "between ourselves". Speaking: "off the record",
+    // "you didn't hear it from me", "not supposed/meant/allowed to say", "can't say much but".
+    // Sharing: "don't tell/repeat/share", "not for sharing/publication (yet)", "mum's the word", "hush-hush".
+    [GeneratedRegex(
+        @"\bkeep(?:ing)? (?:it|this|that|these|them) (?:quiet|to yoursel(?:f|ves)|under (?:your |our )?(?:hats?|wraps)|hush(?:[- ]hush)?|between us|on the (?:down ?low|quiet|qt)|secret|confidential)\b"
+        + @"|\bbetween (?:us|you and (?:me|i)|ourselves|you, me and the gatepost)\b"
+        + @"|\b(?:off|not on) the record\b|\bunder wraps\b|\bhush[- ]hush\b|\bmum'?s the word\b|\bon the (?:quiet|qt|down ?low)\b"
+        + @"|\byou didn'?t hear (?:it|this|that) from me\b|\b(?:not|n't) (?:supposed|meant|allowed) to (?:say|tell|share|mention|know)\b"
+        + @"|\b(?:can'?t|cannot) say (?:much|more|too much)\b|\b(?:don'?t|do not) (?:tell|repeat|share|mention) (?:this|it|anyone|anybody|a soul)\b"
+        + @"|\bnot for (?:sharing|publication|public consumption|general release|wider circulation)\b|\bin (?:strict )?confidence\b|\bstrictly confidential\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Idiom();
+
+    // "not announced yet", "not yet public", "not published till spring", "won't be out for weeks",
+    // "embargoed", "before it's announced", "ahead of the announcement", "hasn't been released".
+    [GeneratedRegex(
+        @"\b(?:not|n't|isn'?t|aren'?t|hasn'?t|haven'?t)(?: yet| been| even)* (?:announced|public|published|released|out|official|confirmed|circulated|made public)\b(?: (?:yet|till|until)\b)?"
+        + @"|\bwon'?t be (?:out|public|published|announced|released)\b|\bembargo(?:ed)?\b|\bbefore (?:it'?s|it is|they'?re|the) (?:announced|published|public|released|out)\b"
+        + @"|\bahead of (?:the )?(?:announcement|publication)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex NotYetPublic();
+
+    /// <summary>Markers about an official release (not "not out yet", which is also said of exam results).</summary>
+    [GeneratedRegex(@"announc|publi|releas|embargo", RegexOptions.CultureInvariant)]
+    private static partial Regex OfficialRelease();
+
+    /// <summary>Something told after the marker: a clause of at least four words.</summary>
+    [GeneratedRegex(@"^\W*(?:\p{So}\s*)*(?:but|:|-|,|\.)?\s*(?:\S+\s+){3,}\S+", RegexOptions.CultureInvariant)]
+    private static partial Regex ToldAfter();
+}
