@@ -243,11 +243,30 @@ public sealed class RulesOptions
     /// <summary>Least topic-overlap weight for a claim and an official statement to be on the same topic.</summary>
     public double TopicMatchThreshold { get; set; } = 1.2;
 
-    /// <summary>Use the MiniLM sentence embedder (if one is supplied) to find the statement on the same topic.</summary>
-    public bool UseEmbeddings { get; set; }
+    /// <summary>
+    /// Use the semantic layer (MiniLM sentence embeddings) when the host supplies an embedder: concept
+    /// prototypes find claims no pattern reads, and statements are matched by meaning as well as words.
+    /// On by default; the worker logs whether the model loaded.
+    /// </summary>
+    public bool UseEmbeddings { get; set; } = true;
 
-    /// <summary>Cosine similarity at which the embedder calls a claim and a statement the same topic.</summary>
-    public double EmbeddingSimilarityThreshold { get; set; } = 0.55;
+    /// <summary>Cosine similarity at which a claim and an official statement sharing topic words are the same topic.</summary>
+    public double EmbeddingSimilarityThreshold { get; set; } = 0.35;
+
+    /// <summary>
+    /// Cosine similarity at which a claim and an official statement sharing too few topic words are still
+    /// the same topic (meaning alone; high, since a wrong match can make a false contradiction).
+    /// </summary>
+    public double StatementSimilarityThreshold { get; set; } = 0.7;
+
+    /// <summary>Least similarity of a sentence about the council to a claim concept (Semantic/concepts.txt) to count as a claim.</summary>
+    public double ClaimConceptThreshold { get; set; } = 0.55;
+
+    /// <summary>How much nearer to a claim concept than to every contrast concept such a sentence must be.</summary>
+    public double ClaimConceptMargin { get; set; } = 0.05;
+
+    /// <summary>At most this many sentences of one post are embedded (bounds the model's cost per post).</summary>
+    public int SemanticSentencesPerPost { get; set; } = 3;
 
     /// <summary>
     /// Fills every empty word list with its default (in place; idempotent). Lists that hold entries are
