@@ -29,6 +29,16 @@ internal static class ClerkSummary
         return $"{what}, and no official statement seen confirms it; misrepresentations of the council should reach the Town Clerk.";
     }
 
+    /// <summary>What kind of claim an assertion word makes, in words a clerk reads.</summary>
+    public static string KindOf(string assertion) => assertion.TrimEnd('*') switch
+    {
+        "spent" or "spending" or "spend" or "fund" or "funding" or "bought" or "buying" => "says the council spent money",
+        "said" or "says" or "say" or "told" or "tells" or "confirm" or "announce" => "reports what the council said",
+        "will" or "won't" or "going to" or "plan" or "plans" or "planning" or "wants to" or "want to" => "says what the council will do",
+        "backs" or "backed" or "backing" or "support" or "oppose" or "position" => "states a position as the council's",
+        _ => "says the council has decided something",
+    };
+
     private static string Shorten(string text)
     {
         text = text.ReplaceLineEndings(" ").Trim();

@@ -29,6 +29,7 @@ internal sealed class MisrepresentationRule
     private readonly Lexicon _positions;
     private readonly Lexicon _citations;
     private readonly Lexicon _secrecy;
+    private readonly HashSet<string> _placeWords;
     private readonly string _websiteFolded;
     private readonly ISentenceEmbedder? _embedder;
     private readonly ConceptSimilarity? _concepts;
@@ -47,6 +48,7 @@ internal sealed class MisrepresentationRule
         _positions = new Lexicon(options.OfficialPositionPhrases);
         _citations = new Lexicon(["council's post", "council's own", "council's page", "official page", "official pages", "according to the council", "the council's website", "council's statement", "council website", "our website"]);
         _websiteFolded = TextFolding.Fold(watch.Organisation.Website ?? "").Trim();
+        _placeWords = TextFacts.PlaceWords(watch);
         _secrecy = new Lexicon(options.ClosedSessionPhrases.Concat(options.SecrecyWords));
         _embedder = options.UseEmbeddings ? embedder : null;
         _concepts = _embedder is null ? null : new ConceptSimilarity(_embedder);
@@ -157,7 +159,7 @@ internal sealed class MisrepresentationRule
             return null;
         }
 
-        var facts = TextFacts.From(folded, statementSentences, _change, _statusQuo, _notChange);
+        var facts = TextFacts.From(folded, statementSentences, _change, _statusQuo, _notChange, _placeWords);
         var comparison = Compare(post, folded, facts, replyTarget, statements);
         var cites = (_websiteFolded.Length > 0 && folded.Contains(_websiteFolded, StringComparison.Ordinal)) || _citations.ContainsAny(folded)
             || LinksOfficialPost(post.Text, statements);
@@ -249,7 +251,8 @@ internal sealed class MisrepresentationRule
             null => "names the council",
             { Subject: null, Concept: null } => "speaks in the council's voice from an account that looks like the council's",
             { Concept: { } concept } => $"reads as a {concept.Prototype.Concept.Replace('_', ' ')} by the council",
-            _ => "says the council decided, said, spent or will do something",
+            { Assertion: { } a } => ClerkSummary.KindOf(a.Term),
+            _ => "says the council has decided something",
         };
         evidence["summary"] = ClerkSummary.For(claimText, kind, comparison.Contradiction?.Statement.Post, staffPosition);
 
