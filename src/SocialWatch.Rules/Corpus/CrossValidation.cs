@@ -100,15 +100,20 @@ public static class CrossValidation
         var chosen = new List<ThresholdSetting>(folds);
         for (var k = 0; k < folds; k++)
         {
+            // The best mean F1 on the other folds; among equals, the setting nearest the configured one
+            // (a saturated set says nothing about which of several perfect settings generalises).
             var best = 0;
             var bestF1 = double.MinValue;
+            var bestDistance = double.MaxValue;
             for (var s = 0; s < grid.Count; s++)
             {
                 var f1 = Scores(outcomes[s], fold, i => i != k).Average(x => x.F1);
-                if (f1 > bestF1 + 1e-9)
+                var distance = Distance(grid[s], options);
+                if (f1 > bestF1 + 1e-9 || (Math.Abs(f1 - bestF1) <= 1e-9 && distance < bestDistance))
                 {
                     best = s;
                     bestF1 = f1;
+                    bestDistance = distance;
                 }
             }
 
@@ -124,6 +129,11 @@ public static class CrossValidation
         var averages = sums.ToDictionary(p => p.Key, p => (p.Value.P / folds, p.Value.R / folds, p.Value.F / folds));
         return new CrossValidationReport(folds, records!.Count, averages, chosen, plain);
     }
+
+    private static double Distance(ThresholdSetting setting, RulesOptions options) =>
+        Math.Abs(setting.TopicMatch - options.TopicMatchThreshold) / 0.4
+        + Math.Abs(setting.ClaimConcept - options.ClaimConceptThreshold) / 0.05
+        + Math.Abs(setting.StatementSimilarity - options.StatementSimilarityThreshold) / 0.1;
 
     /// <summary>Deals records into folds round-robin within each label set (stratified), in file order.</summary>
     internal static int[] AssignFolds(IReadOnlyList<CorpusRecord> records, int folds)
