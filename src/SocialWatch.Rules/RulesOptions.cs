@@ -196,12 +196,12 @@ public sealed class RulesOptions
     [
         "decide*", "decision", "voted", "votes", "vote", "approve*", "agreed", "agrees", "agree to", "banned",
         "bans", "ban", "banning", "scrap*", "cancel*", "closing", "to close", "will close", "shut*", "cut", "cuts",
-        "cutting", "spent", "spending", "spend", "sold", "selling", "sell", "flogging", "flog*", "bought", "buying",
-        "raise", "raising", "raised", "put up", "put the", "increase*", "confirm*", "announce*", "said", "says",
+        "cutting", "spent", "spending", "spend", "sold", "selling", "sell", "flog*", "bought", "buying",
+        "raise", "raising", "raised", "put up", "increase*", "confirm*", "announce*", "said", "says",
         "say", "told", "tells", "plan", "plans", "planning", "wants to", "want to", "going to", "will", "won't",
-        "backs", "backed", "backing", "support*", "oppose*", "position", "on behalf", "charging", "to charge",
+        "backs", "backed", "backing", "support*", "oppose*", "position", "charging", "to charge",
         "funding", "fund", "introduce*", "brought forward", "postpone*", "delay*", "reject*", "refuse*",
-        "hiding", "hidden", "come out", "came out", "stopped", "stopping", "ending", "axe*", "axing",
+        "stopped", "stopping", "ending", "axe*", "axing",
     ];
 
     /// <summary>Verbs of change: a claim of change against an official "no change" is a contradiction.</summary>
@@ -210,10 +210,10 @@ public sealed class RulesOptions
     /// <summary>Default of <see cref="ChangeWords"/>, used while that list is empty.</summary>
     public static IReadOnlyList<string> DefaultChangeWords { get; } =
     [
-        "cancel*", "scrap*", "sold", "sell", "selling", "sale", "flogging", "close", "closed", "closing", "closure",
+        "cancel*", "scrap*", "sold", "sell", "selling", "sale", "flog*", "close", "closed", "closing", "closure",
         "shut*", "cut", "cuts", "cutting", "going down", "reduce*", "brought forward", "ban", "banned", "bans",
-        "stop*", "end", "ending", "axe*", "axing", "no longer", "stay closed", "postpone*", "delay*", "won't be",
-        "will not be", "not be funding", "going up", "put up", "raise*",
+        "stop*", "end", "ending", "axe*", "axing", "no longer", "postpone*", "delay*", "won't be",
+        "will not be", "going up", "put up", "raise*",
     ];
 
     /// <summary>
@@ -239,7 +239,7 @@ public sealed class RulesOptions
     [
         "no plans", "not true", "will keep", "keep its", "keeping", "not selling", "not cancelled", "goes ahead",
         "go ahead", "going ahead", "no changes", "no change", "not change", "unchanged", "on track", "remain*",
-        "continue*", "not", "never", "reaffirmed", "has not", "have not", "isn't", "aren't", "is not",
+        "continue*", "not", "never", "has not", "have not", "isn't", "aren't", "is not",
     ];
 
     /// <summary>Markers of a personal view with a disclaimer (not the council's position).</summary>
@@ -259,7 +259,7 @@ public sealed class RulesOptions
     public static IReadOnlyList<string> DefaultOfficialPositionPhrases { get; } =
     [
         "position is", "'s position", "on behalf of", "official:", "officially", "the council's view",
-        "council's view", "we oppose", "we support", "council backs", "council supports", "council opposes",
+        "council's view", "we oppose", "we support", "council supports", "council opposes",
     ];
 
     /// <summary>Words of thanks: a post that thanks the council is not a claim about it.</summary>
@@ -293,11 +293,30 @@ public sealed class RulesOptions
     /// <summary>Least topic-overlap weight for a claim and an official statement to be on the same topic.</summary>
     public double TopicMatchThreshold { get; set; } = 1.2;
 
-    /// <summary>Use the MiniLM sentence embedder (if one is supplied) to find the statement on the same topic.</summary>
-    public bool UseEmbeddings { get; set; }
+    /// <summary>
+    /// Use the semantic layer (MiniLM sentence embeddings) when the host supplies an embedder: concept
+    /// prototypes find claims no pattern reads, and statements are matched by meaning as well as words.
+    /// On by default; the worker logs whether the model loaded.
+    /// </summary>
+    public bool UseEmbeddings { get; set; } = true;
 
-    /// <summary>Cosine similarity at which the embedder calls a claim and a statement the same topic.</summary>
-    public double EmbeddingSimilarityThreshold { get; set; } = 0.55;
+    /// <summary>Cosine similarity at which a claim and an official statement sharing topic words are the same topic.</summary>
+    public double EmbeddingSimilarityThreshold { get; set; } = 0.35;
+
+    /// <summary>
+    /// Cosine similarity at which a claim and an official statement sharing too few topic words are still
+    /// the same topic (meaning alone; high, since a wrong match can make a false contradiction).
+    /// </summary>
+    public double StatementSimilarityThreshold { get; set; } = 0.7;
+
+    /// <summary>Least similarity of a sentence about the council to a claim concept (Semantic/concepts.txt) to count as a claim.</summary>
+    public double ClaimConceptThreshold { get; set; } = 0.55;
+
+    /// <summary>How much nearer to a claim concept than to every contrast concept such a sentence must be.</summary>
+    public double ClaimConceptMargin { get; set; } = 0.05;
+
+    /// <summary>At most this many sentences of one post are embedded (bounds the model's cost per post).</summary>
+    public int SemanticSentencesPerPost { get; set; } = 3;
 
     /// <summary>
     /// Fills every empty word list with its default (in place; idempotent). Lists that hold entries are

@@ -64,7 +64,7 @@ public static class ClassifyRun
         var logoHashes = LoadLogoHashes(watch, watchPath);
         var records = CorpusReader.Read(inputPath);
         var classifier = new Classifier(watch, options, logoHashes, embedder);
-        return ClassifyRecords(classifier, records, inputPath, options);
+        return ClassifyRecords(classifier, records, inputPath, options, watch);
     }
 
     /// <summary>
@@ -96,9 +96,9 @@ public static class ClassifyRun
         return hashes;
     }
 
-    private static IEnumerable<ClassifiedRecord> ClassifyRecords(Classifier classifier, IEnumerable<CorpusRecord> records, string inputPath, RulesOptions options)
+    private static IEnumerable<ClassifiedRecord> ClassifyRecords(Classifier classifier, IEnumerable<CorpusRecord> records, string inputPath, RulesOptions options, WatchOptions watch)
     {
-        var statements = new OfficialStatements(options);
+        var statements = new OfficialStatements(options, watch);
         var folder = Path.GetDirectoryName(Path.GetFullPath(inputPath)) ?? ".";
         var avatarHashes = new Dictionary<string, ulong?>(StringComparer.Ordinal);
         foreach (var record in records)

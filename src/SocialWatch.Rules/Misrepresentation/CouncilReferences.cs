@@ -107,6 +107,11 @@ internal sealed class CouncilReferences
         foreach (var name in _names.FindAll(sentenceText))
         {
             var absolute = name with { Start = name.Start + sentence.Start };
+            if (TickerContext.IsTicker(folded, absolute.Start, absolute.End))
+            {
+                continue; // "$LTC price": the currency, not the council
+            }
+
             var kind = IsModifierUse(folded, absolute.End) ? CouncilReferenceKind.Mention : CouncilReferenceKind.Subject;
             if (kind == CouncilReferenceKind.Subject)
             {

@@ -28,8 +28,11 @@ internal sealed class MisrepresentationRule
     private readonly Lexicon _disclaimers;
     private readonly Lexicon _positions;
     private readonly Lexicon _citations;
+    private readonly Lexicon _secrecy;
+    private readonly HashSet<string> _placeWords;
     private readonly string _websiteFolded;
     private readonly ISentenceEmbedder? _embedder;
+    private readonly ConceptSimilarity? _concepts;
 
     public MisrepresentationRule(WatchOptions watch, RulesOptions options, ISentenceEmbedder? embedder)
     {
@@ -45,8 +48,14 @@ internal sealed class MisrepresentationRule
         _positions = new Lexicon(options.OfficialPositionPhrases);
         _citations = new Lexicon(["council's post", "council's own", "council's page", "official page", "official pages", "according to the council", "the council's website", "council's statement", "council website", "our website"]);
         _websiteFolded = TextFolding.Fold(watch.Organisation.Website ?? "").Trim();
+        _placeWords = TextFacts.PlaceWords(watch);
+        _secrecy = new Lexicon(options.ClosedSessionPhrases.Concat(options.SecrecyWords));
         _embedder = options.UseEmbeddings ? embedder : null;
+        _concepts = _embedder is null ? null : new ConceptSimilarity(_embedder);
     }
+
+    /// <summary>True when the semantic layer (MiniLM) is in use.</summary>
+    public bool UsesEmbeddings => _embedder is not null;
 
     /// <summary>Cheap test: could this post say anything about the council at all?</summary>
     public bool IsCandidate(string folded, bool authorLooksLikeCouncil, bool repliesToOfficial) =>
@@ -65,12 +74,16 @@ internal sealed class MisrepresentationRule
         var sentences = Sentences.Split(folded);
         var otherCouncilNamed = _references.NamesOtherCouncil(post.Text, folded);
         var statementSentences = new List<Sentence>(sentences.Count);
+        List<Sentence>? semanticCandidates = null;
         Claim? claim = null;
         var mentionsCouncil = false;
-        foreach (var sentence in sentences)
+        var previousReferred = false;
+        for (var s = 0; s < sentences.Count; s++)
         {
+            var sentence = sentences[s];
             if (sentence.IsQuestion)
             {
+                previousReferred = false;
                 continue;
             }
 
@@ -83,19 +96,55 @@ internal sealed class MisrepresentationRule
 
             var reference = _references.Find(post.Text, folded, sentence, sentenceText, otherCouncilNamed, addressesOfficial);
             mentionsCouncil |= reference.Kind != CouncilReferenceKind.None;
-            if (claim is not null)
+            if (reference.Kind == CouncilReferenceKind.None && previousReferred && PronounAgents.Find(folded, sentence) is { } pronoun)
+            {
+                reference = new CouncilReference(CouncilReferenceKind.Subject, pronoun, false);
+            }
+
+            previousReferred = reference.Kind != CouncilReferenceKind.None;
+            if (claim is not null || Hedges.OpensAsHedge(sentenceText))
             {
                 continue;
             }
 
-            if (reference.Kind == CouncilReferenceKind.Subject && CouncilAssertion(post.Text, folded, sentence, sentenceText, reference.Span) is { } assertion)
+            if (reference.Kind == CouncilReferenceKind.Subject)
             {
-                claim = new Claim(sentence, reference.Span, assertion, reference.Explicit ? "council named as actor" : "council referred to as actor");
+                if (Hedges.ModalAfter(folded, reference.Span, sentence.End) || ThirdPartyAttribution.Before(folded, sentence.Start, reference.Span.Start))
+                {
+                    continue; // advice, speculation or someone else's opinion about the council
+                }
+
+                if (CouncilAssertion(post.Text, folded, sentence, sentenceText, reference.Span) is { } assertion)
+                {
+                    claim = new Claim(sentence, reference.Span, assertion, reference.Explicit ? "council named as actor" : "council referred to as actor", null);
+                    continue;
+                }
+
+                if (IsHeadline(post, folded, sentence, s) && FirstChange(_change, sentenceText) is { } change)
+                {
+                    claim = new Claim(sentence, reference.Span, change with { Start = change.Start + sentence.Start }, "headline reports a change by the council", null);
+                    continue;
+                }
             }
-            else if (authorLooksLikeCouncil && FirstChange(_councilVoice, sentenceText) is { } voice)
+
+            if (authorLooksLikeCouncil && CouncilVoice(sentenceText) is { } voice)
             {
-                claim = new Claim(sentence, null, voice with { Start = voice.Start + sentence.Start }, "account posing as the council announces a change");
+                claim = new Claim(sentence, null, voice with { Start = voice.Start + sentence.Start }, "account posing as the council announces a change", null);
+                continue;
             }
+
+            if (_concepts is not null && (reference.Kind != CouncilReferenceKind.None || authorLooksLikeCouncil))
+            {
+                (semanticCandidates ??= []).Add(sentence);
+            }
+        }
+
+        // The semantic layer: a sentence about the council that no pattern read as a claim, but whose
+        // meaning is near a claim concept (and nearer than to the contrast concepts). Only posts that got
+        // this far pay for the model.
+        if (claim is null && semanticCandidates is not null)
+        {
+            claim = SemanticClaim(folded, semanticCandidates);
         }
 
         var position = _positions.FindFirst(folded);
@@ -110,9 +159,17 @@ internal sealed class MisrepresentationRule
             return null;
         }
 
-        var facts = TextFacts.From(folded, statementSentences, _change, _statusQuo, _notChange);
+        var facts = TextFacts.From(folded, statementSentences, _change, _statusQuo, _notChange, _placeWords);
         var comparison = Compare(post, folded, facts, replyTarget, statements);
-        var cites = (_websiteFolded.Length > 0 && folded.Contains(_websiteFolded, StringComparison.Ordinal)) || _citations.ContainsAny(folded);
+        var cites = (_websiteFolded.Length > 0 && folded.Contains(_websiteFolded, StringComparison.Ordinal)) || _citations.ContainsAny(folded)
+            || LinksOfficialPost(post.Text, statements);
+
+        // A staff member passing on something confidential leaks (the leak rule's business); unless it
+        // contradicts a statement or speaks as the council, it asserts no decision to misrepresent.
+        if (isStaff && !staffPosition && comparison.Contradiction is null && _secrecy.ContainsAny(folded))
+        {
+            return null;
+        }
 
         if (claim is null && !staffPosition)
         {
@@ -145,7 +202,21 @@ internal sealed class MisrepresentationRule
                 evidence["subject"] = LeakRule.Span(post.Text, folded, subject.Start, subject.Length, "council_reference");
             }
 
-            evidence["assertion"] = LeakRule.Span(post.Text, folded, c.Assertion.Start, c.Assertion.Length, "assertion");
+            if (c.Assertion is { } assertion)
+            {
+                evidence["assertion"] = LeakRule.Span(post.Text, folded, assertion.Start, assertion.Length, "assertion");
+            }
+
+            if (c.Concept is { } concept)
+            {
+                evidence["concept"] = new JsonObject
+                {
+                    ["label"] = concept.Prototype.Label,
+                    ["concept"] = concept.Prototype.Concept,
+                    ["description"] = concept.Prototype.Description,
+                    ["similarity"] = Math.Round(concept.Similarity, 3),
+                };
+            }
             evidence["why"] = c.Why;
         }
         else
@@ -160,15 +231,30 @@ internal sealed class MisrepresentationRule
 
         if (comparison.Contradiction is { } contradiction)
         {
+            var statement = contradiction.Statement.Post;
             evidence["contradicts"] = new JsonObject
             {
-                ["statement_id"] = contradiction.Statement.Post.Id,
-                ["statement_url"] = contradiction.Statement.Post.Url,
-                ["statement_text"] = Truncate(contradiction.Statement.Post.Text, 280),
+                ["text"] = Truncate(statement.Text, 280),
+                ["url"] = statement.Url,
+                ["posted_at"] = statement.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["statement_id"] = statement.Id,
                 ["reason"] = contradiction.Reason,
                 ["topic_words"] = new JsonArray([.. contradiction.SharedWords.Select(w => (JsonNode)w)]),
             };
         }
+
+        var claimText = claim is { } k ? post.Text.Substring(
+            TextFolding.ToOriginalOffset(post.Text, k.Sentence.Start),
+            Math.Min(post.Text.Length, TextFolding.ToOriginalOffset(post.Text, k.Sentence.End)) - TextFolding.ToOriginalOffset(post.Text, k.Sentence.Start)) : null;
+        var kind = claim switch
+        {
+            null => "names the council",
+            { Subject: null, Concept: null } => "speaks in the council's voice from an account that looks like the council's",
+            { Concept: { } concept } => $"reads as a {concept.Prototype.Concept.Replace('_', ' ')} by the council",
+            { Assertion: { } a } => ClerkSummary.KindOf(a.Term),
+            _ => "says the council has decided something",
+        };
+        evidence["summary"] = ClerkSummary.For(claimText, kind, comparison.Contradiction?.Statement.Post, staffPosition);
 
         var severity = comparison.Contradiction is not null ? Severities.High : Severities.Medium;
         var score = comparison.Contradiction is not null ? 0.9 : claim?.Subject is not null ? 0.7 : 0.6;
@@ -213,7 +299,7 @@ internal sealed class MisrepresentationRule
             {
                 var entry = entries[i];
                 var isReplyTarget = ReferenceEquals(entry, replyTarget);
-                if ((shared[i] < 2 && !isReplyTarget) || entry.Post.CreatedAt > post.CreatedAt)
+                if (entry.Post.CreatedAt > post.CreatedAt)
                 {
                     continue;
                 }
@@ -223,14 +309,30 @@ internal sealed class MisrepresentationRule
                 {
                     score += 100;
                 }
-                else if (_embedder is not null && score > 0)
+                else if (_embedder is not null)
                 {
+                    // Meaning beside words: a statement sharing topic words must also be near in meaning;
+                    // one sharing too few words counts when it is very near (same matter, other words).
                     claimVector ??= _embedder.Embed(post.Text);
                     var similarity = Cosine(claimVector, _embedder.Embed(entry.Post.Text));
-                    if (similarity < _options.EmbeddingSimilarityThreshold)
+                    if (shared[i] >= 2 && similarity < _options.EmbeddingSimilarityThreshold)
                     {
                         continue;
                     }
+
+                    if (shared[i] < 2)
+                    {
+                        if (similarity < _options.StatementSimilarityThreshold)
+                        {
+                            continue;
+                        }
+
+                        score = _options.TopicMatchThreshold;
+                    }
+                }
+                else if (shared[i] < 2)
+                {
+                    continue;
                 }
 
                 if (score < _options.TopicMatchThreshold)
@@ -401,6 +503,96 @@ internal sealed class MisrepresentationRule
         return originalStart + 1 < original.Length && char.IsUpper(original[originalStart]) && char.IsLower(original[originalStart + 1]);
     }
 
+    /// <summary>A headline: title case without final punctuation, or the opening line of a feed item.</summary>
+    private static bool IsHeadline(PostInput post, string folded, Sentence sentence, int index)
+    {
+        var start = TextFolding.ToOriginalOffset(post.Text, sentence.Start);
+        var end = TextFolding.ToOriginalOffset(post.Text, sentence.End);
+        var feedOpening = index == 0 && string.Equals(post.Platform, "rss", StringComparison.OrdinalIgnoreCase);
+        return Headlines.IsHeadline(post.Text, start, Math.Min(end, post.Text.Length), feedOpening) && folded.Length > 0;
+    }
+
+    private static readonly HashSet<string> FirstPersonPlural = new(StringComparer.Ordinal) { "we", "we're", "we've", "we'll", "weve" };
+
+    /// <summary>
+    /// An account posing as the council speaking in its voice: a change word ("cancelled", "will now"), or
+    /// "we" as subject with an assertion ("we have decided", "we will charge"); "us" and "our" are objects
+    /// and owners ("DM us"), not the one who decides.
+    /// </summary>
+    private TextSpan? CouncilVoice(string sentenceText)
+    {
+        if (FirstChange(_councilVoice, sentenceText) is { } change)
+        {
+            return change;
+        }
+
+        if (_assertions.FindFirst(sentenceText) is not { } assertion)
+        {
+            return null;
+        }
+
+        var at = 0;
+        foreach (var word in sentenceText.Split([' ', ',', ':', ';', '!', '.'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            at = sentenceText.IndexOf(word, at, StringComparison.Ordinal);
+            if (FirstPersonPlural.Contains(word) && at < assertion.Start)
+            {
+                return assertion;
+            }
+
+            at += word.Length;
+        }
+
+        return null;
+    }
+
+    /// <summary>The first candidate sentence nearer to a claim concept than the threshold and than every contrast concept.</summary>
+    private Claim? SemanticClaim(string folded, List<Sentence> candidates)
+    {
+        foreach (var sentence in candidates.Take(_options.SemanticSentencesPerPost))
+        {
+            var vector = _concepts!.Embed(folded.Substring(sentence.Start, sentence.Length));
+            if (_concepts.Nearest(vector, ConceptLabels.Claim) is not { } claim || claim.Similarity < _options.ClaimConceptThreshold)
+            {
+                continue;
+            }
+
+            var contrast = _concepts.Nearest(vector, ConceptLabels.NotClaim);
+            if (contrast is { } c && claim.Similarity - c.Similarity < _options.ClaimConceptMargin)
+            {
+                continue;
+            }
+
+            return new Claim(sentence, null, null, $"reads like a {claim.Prototype.Concept.Replace('_', ' ')} by the council (\"{claim.Prototype.Description}\", similarity {claim.Similarity:0.00})", claim);
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the post links an official post the rules have seen (an accurate report cites its source).</summary>
+    private static bool LinksOfficialPost(string text, OfficialStatements.Snapshot statements)
+    {
+        var at = text.IndexOf("http", StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            var end = at;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            var url = text[at..end].TrimEnd('.', ',', ')', '!', '?', '"', '\'');
+            if (statements.FindById(url) is not null)
+            {
+                return true;
+            }
+
+            at = text.IndexOf("http", end, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+
     /// <summary>The first change word of a sentence that is not inside an everyday phrase ("car boot sale").</summary>
     private TextSpan? FirstChange(Lexicon lexicon, string sentenceText)
     {
@@ -526,20 +718,11 @@ internal sealed class MisrepresentationRule
         claim.Percentages.Overlaps(statement.Percentages) || DatesOverlap(claim.Dates, statement.Dates)
         || claim.Money.Overlaps(statement.Money) || claim.Times.Overlaps(statement.Times);
 
-    private static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0;
-        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
-        {
-            dot += a[i] * b[i];
-        }
-
-        return dot;
-    }
+    private static double Cosine(float[] a, float[] b) => Semantic.Vectors.Cosine(a, b);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
-    private sealed record Claim(Sentence Sentence, TextSpan? Subject, TextSpan Assertion, string Why);
+    private sealed record Claim(Sentence Sentence, TextSpan? Subject, TextSpan? Assertion, string Why, ConceptMatch? Concept);
 
     private sealed record Contradiction(OfficialStatements.StatementEntry Statement, string Reason, List<string> SharedWords);
 

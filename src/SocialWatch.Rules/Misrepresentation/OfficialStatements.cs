@@ -14,6 +14,7 @@ public sealed class OfficialStatements
     private readonly Lexicon _change;
     private readonly Lexicon _statusQuo;
     private readonly Lexicon _notChange;
+    private readonly HashSet<string>? _placeWords;
     private readonly Lock _gate = new();
     private volatile Snapshot _snapshot = new([], new Dictionary<string, int[]>(StringComparer.Ordinal), new Dictionary<string, StatementEntry>(StringComparer.Ordinal));
 
@@ -23,12 +24,19 @@ public sealed class OfficialStatements
     }
 
     public OfficialStatements(RulesOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>Statements of the organisation of <paramref name="watch"/>: its names and aliases are not topic words.</summary>
+    public OfficialStatements(RulesOptions options, WatchOptions? watch)
     {
         ArgumentNullException.ThrowIfNull(options);
         options = options.WithDefaults();
         _change = new Lexicon(options.ChangeWords);
         _statusQuo = new Lexicon(options.StatusQuoWords);
         _notChange = new Lexicon(options.NotChangePhrases);
+        _placeWords = watch is null ? null : TextFacts.PlaceWords(watch);
     }
 
     public int Count => _snapshot.Entries.Length;
@@ -44,7 +52,7 @@ public sealed class OfficialStatements
 
         var folded = TextFolding.Fold(post.Text);
         var sentences = Sentences.Split(folded).Where(s => !s.IsQuestion).ToList();
-        var facts = TextFacts.From(folded, sentences, _change, _statusQuo, _notChange);
+        var facts = TextFacts.From(folded, sentences, _change, _statusQuo, _notChange, _placeWords);
         var entry = new StatementEntry(post, folded, facts);
         lock (_gate)
         {

@@ -25,7 +25,7 @@ internal sealed class TextFacts
         "then", "very", "more", "most", "some", "such", "only", "over", "said", "says", "say", "told", "here", "were",
         "being", "because", "before", "could", "should", "still", "today", "tonight", "tomorrow", "yesterday", "week",
         "year", "next", "last", "night", "morning", "every", "each", "other", "much", "many", "really", "apparently",
-        "town", "council", "councils", "council's", "leigh", "sea", "ltc", "we're", "we've", "it's", "don't", "can't",
+        "town", "council", "councils", "council's", "we're", "we've", "it's", "don't", "can't",
         "won't", "isn't", "aren't", "that's", "let", "like", "going", "per", "cent", "percent", "amp", "https", "http",
         "www", "gov", "news", "via", "please", "thanks", "thank", "details", "more", "info", "read", "statement", "post",
         "confirmed", "confirms", "announced", "agreed", "approved", "decided", "decision", "has", "had", "yet", "already",
@@ -51,7 +51,11 @@ internal sealed class TextFacts
 
     /// <summary>Extracts facts from the given sentences of folded text (questions are skipped by the caller).</summary>
     /// <param name="notChange">Everyday phrases ("car boot sale") inside which a change word is not a change.</param>
-    public static TextFacts From(string folded, IEnumerable<Sentence> sentences, Lexicon change, Lexicon statusQuo, Lexicon? notChange = null)
+    /// <param name="placeWords">
+    /// Words of the organisation's own names and aliases (from the watch file, <see cref="PlaceWords"/>):
+    /// nearly every post and statement has them, so they tie nothing to a topic.
+    /// </param>
+    public static TextFacts From(string folded, IEnumerable<Sentence> sentences, Lexicon change, Lexicon statusQuo, Lexicon? notChange = null, IReadOnlySet<string>? placeWords = null)
     {
         var facts = new TextFacts
         {
@@ -67,7 +71,7 @@ internal sealed class TextFacts
         foreach (var sentence in sentences)
         {
             var text = folded.Substring(sentence.Start, sentence.Length);
-            AddTopic(text, facts.Topic);
+            AddTopic(text, facts.Topic, placeWords);
             AddPercentages(text, facts.Percentages);
             if (facts.Percentages.Count > 0)
             {
@@ -141,7 +145,7 @@ internal sealed class TextFacts
             || after.Contains(" is not true", StringComparison.Ordinal);
     }
 
-    private static void AddTopic(string text, HashSet<string> topic)
+    private static void AddTopic(string text, HashSet<string> topic, IReadOnlySet<string>? placeWords)
     {
         var i = 0;
         while (i < text.Length)
@@ -174,12 +178,20 @@ internal sealed class TextFacts
             }
 
             var word = Stem(text[start..i].Trim('\'', '-'));
-            if (word.Length >= 4 && !StopWords.Contains(word))
+            if (word.Length >= 4 && !StopWords.Contains(word) && placeWords?.Contains(word) != true)
             {
                 topic.Add(word);
             }
         }
     }
+
+    /// <summary>The stemmed words of the organisation's names and aliases (not topic words).</summary>
+    public static HashSet<string> PlaceWords(WatchOptions watch) =>
+        watch.Organisation.Names.Concat(watch.Organisation.Aliases)
+            .SelectMany(n => TextFolding.Fold(n).Split([' ', '-', '_', '.'], StringSplitOptions.RemoveEmptyEntries))
+            .Select(w => Stem(w.Trim('\'')))
+            .Where(w => w.Length > 0)
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Light stemming so "closing"/"closed"/"closure" and "sale"/"selling"/"sold" meet.</summary>
     internal static string Stem(string word)

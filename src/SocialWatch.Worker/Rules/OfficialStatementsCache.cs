@@ -12,7 +12,7 @@ namespace SocialWatch.Worker.Rules;
 /// </summary>
 internal sealed class OfficialStatementsCache(IOptions<WatchOptions> watch, IOptions<RulesOptions> rules) : IDisposable
 {
-    private readonly OfficialStatements _statements = new(rules.Value);
+    private readonly OfficialStatements _statements = new(rules.Value, watch.Value);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _lastPostId;
 

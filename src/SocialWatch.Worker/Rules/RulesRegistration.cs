@@ -20,8 +20,10 @@ internal static class RulesRegistration
         {
             var watch = sp.GetRequiredService<IOptions<WatchOptions>>().Value;
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            return new Classifier(watch, sp.GetRequiredService<IOptions<RulesOptions>>().Value, LoadLogoHashes(watch, root));
+            return new Classifier(watch, sp.GetRequiredService<IOptions<RulesOptions>>().Value, LoadLogoHashes(watch, root),
+                sp.GetRequiredService<SemanticModel>().Embedder);
         });
+        services.AddSingleton<SemanticModel>();
         services.AddSingleton<OfficialStatementsCache>();
         services.AddSingleton<PageRules>();
         return services;

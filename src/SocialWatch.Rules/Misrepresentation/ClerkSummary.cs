@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace SocialWatch.Rules.Misrepresentation;
+
+/// <summary>
+/// The one plain sentence a clerk reads first (evidence key "summary", the contract of the alert
+/// e-mails and the review page): what the post says, against what, and why it matters under the policy.
+/// </summary>
+internal static class ClerkSummary
+{
+    private const int QuoteLength = 140;
+
+    public static string For(string? claimText, string kind, PostInput? contradicted, bool staffPosition)
+    {
+        var what = claimText is null
+            ? "This post names the council"
+            : $"This post {kind}: \"{Shorten(claimText)}\"";
+        if (staffPosition)
+        {
+            return $"{what}, a member of staff presenting a view as the council's position; the policy forbids passing off personal views as the council's.";
+        }
+
+        if (contradicted is not null)
+        {
+            var date = contradicted.CreatedAt.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+            return $"{what}, which contradicts the council's own post of {date}; misrepresentations of the council should reach the Town Clerk.";
+        }
+
+        return $"{what}, and no official statement seen confirms it; misrepresentations of the council should reach the Town Clerk.";
+    }
+
+    /// <summary>What kind of claim an assertion word makes, in words a clerk reads.</summary>
+    public static string KindOf(string assertion) => assertion.TrimEnd('*') switch
+    {
+        "spent" or "spending" or "spend" or "fund" or "funding" or "bought" or "buying" => "says the council spent money",
+        "said" or "says" or "say" or "told" or "tells" or "confirm" or "announce" => "reports what the council said",
+        "will" or "won't" or "going to" or "plan" or "plans" or "planning" or "wants to" or "want to" => "says what the council will do",
+        "backs" or "backed" or "backing" or "support" or "oppose" or "position" => "states a position as the council's",
+        _ => "says the council has decided something",
+    };
+
+    private static string Shorten(string text)
+    {
+        text = text.ReplaceLineEndings(" ").Trim();
+        return text.Length <= QuoteLength ? text : text[..QuoteLength].TrimEnd() + "…";
+    }
+}

@@ -1,0 +1,89 @@
+using SocialWatch.Rules.Normalisation;
+
+namespace SocialWatch.Rules.Misrepresentation;
+
+/// <summary>
+/// A hedged sentence asserts nothing: it asks ("is it true that…", "does anyone know if…"), wishes
+/// ("I hope…", "hopefully…"), repeats a rumour as a rumour, or says what the council should, could or
+/// might do. A claim says what the council did, said or will do; a hedge is an opinion or a question
+/// about it, and the clerk has nothing to correct.
+/// </summary>
+internal static class Hedges
+{
+    /// <summary>Openings that make a sentence a question or a wish, with or without a question mark.</summary>
+    private static readonly string[] Openings =
+    [
+        "is it true", "is it right", "is it just me", "are they really", "is the council really", "does anyone", "anyone know",
+        "do you know", "has anyone", "did anyone", "i wonder", "wondering", "i hope", "hopefully", "i wish", "if only",
+        "let's hope", "lets hope", "here's hoping", "fingers crossed", "rumour", "rumours", "rumor", "heard a rumour",
+        "why don't", "why doesn't", "why won't", "why can't", "why not", "when will", "will the council", "would the council",
+        "could the council", "can the council", "should the council", "if the council", "if they", "imagine if",
+    ];
+
+    /// <summary>Modal verbs that, right after the council as subject, turn an assertion into advice or speculation.</summary>
+    private static readonly HashSet<string> HedgingModals = new(StringComparer.Ordinal)
+    {
+        "should", "shouldn't", "could", "couldn't", "might", "may", "must", "ought", "would", "needs", "need",
+    };
+
+    /// <summary>Words that report a rumour as such anywhere in the sentence.</summary>
+    private static readonly string[] RumourWords = ["rumour", "rumor", "hearsay", "unconfirmed"];
+
+    /// <summary>True when the sentence opens as a question or wish, or reports a rumour as a rumour.</summary>
+    public static bool OpensAsHedge(ReadOnlySpan<char> sentence)
+    {
+        sentence = sentence.TrimStart(" \"'“‘-".AsSpan());
+        foreach (var opening in Openings)
+        {
+            if (sentence.StartsWith(opening, StringComparison.Ordinal)
+                && (sentence.Length == opening.Length || !char.IsAsciiLetter(sentence[opening.Length])))
+            {
+                return true;
+            }
+        }
+
+        foreach (var word in RumourWords)
+        {
+            if (sentence.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when a hedging modal follows the council reference within two words: "the council should
+    /// fix", "LTC could easily", "they might". The assertion that follows is advice or speculation.
+    /// </summary>
+    public static bool ModalAfter(string folded, TextSpan reference, int sentenceEnd)
+    {
+        var i = reference.End;
+        for (var word = 0; word < 2; word++)
+        {
+            while (i < sentenceEnd && !char.IsAsciiLetter(folded[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < sentenceEnd && (char.IsAsciiLetter(folded[i]) || folded[i] == '\''))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                return false;
+            }
+
+            if (HedgingModals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded.AsSpan(start, i - start)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,92 @@
+namespace SocialWatch.Rules.Misrepresentation;
+
+/// <summary>
+/// A sentence whose speaker is an outside party ("a lawyer says the council could…", "according to my
+/// solicitor…", "an expert reckons…") makes that party's claim, not the council's: the resident relays an
+/// opinion about the council and puts no words in its mouth. Recognised by structure: an indefinite or
+/// possessive determiner, one or two words that are not the council, then a verb of saying or thinking,
+/// all before the council reference; or "according to" followed by someone other than the council.
+/// </summary>
+internal static class ThirdPartyAttribution
+{
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "a", "an", "my", "one", "some", "his", "her", "our", "another" };
+
+    private static readonly HashSet<string> SayingVerbs = new(StringComparer.Ordinal)
+    {
+        "says", "said", "reckons", "reckoned", "thinks", "thought", "claims", "claimed", "believes", "believed",
+        "argues", "argued", "suggests", "suggested", "told", "tells", "warns", "warned", "reckon", "think",
+    };
+
+    private static readonly HashSet<string> CouncilWords = new(StringComparer.Ordinal)
+    {
+        "council", "councillor", "councillors", "clerk", "officer", "officers", "mayor", "chair", "committee", "spokesperson",
+        "spokesman", "spokeswoman",
+    };
+
+    /// <summary>True when an outside party speaks before <paramref name="referenceStart"/> in the sentence.</summary>
+    public static bool Before(string folded, int sentenceStart, int referenceStart)
+    {
+        var words = Words(folded, sentenceStart, referenceStart);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] == "according" && i + 2 < words.Count && words[i + 1] == "to" && !IsCouncil(words, i + 2, Math.Min(words.Count, i + 5)))
+            {
+                return true;
+            }
+
+            if (!Determiners.Contains(words[i]))
+            {
+                continue;
+            }
+
+            for (var verb = i + 2; verb <= Math.Min(i + 3, words.Count - 1); verb++)
+            {
+                if (SayingVerbs.Contains(words[verb]) && !IsCouncil(words, i + 1, verb))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCouncil(List<string> words, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (CouncilWords.Contains(words[i]) || words[i].StartsWith("council", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<string> Words(string folded, int start, int end)
+    {
+        var words = new List<string>();
+        var i = start;
+        while (i < end)
+        {
+            while (i < end && !char.IsAsciiLetter(folded[i]))
+            {
+                i++;
+            }
+
+            var from = i;
+            while (i < end && (char.IsAsciiLetter(folded[i]) || folded[i] == '\''))
+            {
+                i++;
+            }
+
+            if (i > from)
+            {
+                words.Add(folded[from..i]);
+            }
+        }
+
+        return words;
+    }
+}
