@@ -69,6 +69,7 @@ internal static class WorkerHost
         builder.Services.AddHealth(builder.Configuration);
         builder.Services.AddRetention(builder.Configuration);
         builder.Services.AddAvatarRefresh(builder.Configuration);
+        builder.Services.AddReviewPage(builder.Configuration);
         return builder;
     }
 
