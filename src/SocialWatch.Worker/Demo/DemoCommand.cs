@@ -76,10 +76,12 @@ internal static class DemoCommand
 
             // Plain, quiet console output (warnings only): the demo is read by a person and prints its
             // own progress line; `run` keeps JSON logs for log collectors.
+            Web.DemoSignIn.Configure(settings, configured);
             using var host = WorkerHost.CreateBuilder(configFile, settings, jsonLogs: false).Build();
             await host.StartAsync(ct);
             platforms.ReleaseTheRest(TimeSpan.FromSeconds(2));
             PrintGuide(platforms, folder, settingsFile, connectionString, mail);
+            await Web.DemoSignIn.CreateAndPrintAsync(host.Services, ct);
             try
             {
                 await ReportProgressAsync(connectionString, ct);

@@ -26,7 +26,8 @@ internal sealed class Browser : IDisposable
         options.AddArguments(
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", $"--window-size={width},{height}", $"--user-data-dir={_profile}");
-        Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        // Generous: the machine running the tests may be busy with other builds.
+        Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(180));
     }
 
     public ChromeDriver Driver { get; }

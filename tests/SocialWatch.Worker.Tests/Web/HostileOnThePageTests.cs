@@ -43,8 +43,15 @@ public sealed class HostileOnThePageTests
 
         foreach (var (name, id) in flags)
         {
-            browser.Go(new Uri(page.BaseUrl, $"/flags/{id}"));
-            browser.Wait(d => d.FindElements(By.CssSelector("#flag")).Count == 1);
+            try
+            {
+                browser.Go(new Uri(page.BaseUrl, $"/flags/{id}"));
+                browser.Wait(d => d.FindElements(By.CssSelector("#flag")).Count == 1);
+            }
+            catch (WebDriverException e)
+            {
+                throw new InvalidOperationException($"the page of \"{name}\" (flag {id}) did not load: {e.Message}", e);
+            }
             AssertInert(browser, page.BaseUrl, name);
         }
     }

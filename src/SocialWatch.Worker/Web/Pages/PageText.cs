@@ -30,6 +30,11 @@ internal static class PageText
         _ => status,
     };
 
+    /// <summary>At most <paramref name="max"/> characters, never cutting a surrogate pair: a 100 KB post
+    /// would make the page slow on a phone, and the export keeps the whole text.</summary>
+    public static string Shortened(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
+
     /// <summary>A link to the post only when it is an https address; otherwise none.</summary>
     public static string? PostLink(string? url) => Untrusted.HttpsLink(url)?.AbsoluteUri;
 }
