@@ -71,6 +71,7 @@ internal static class WorkerHost
         builder.Services.AddRetention(builder.Configuration);
         builder.Services.AddAvatarRefresh(builder.Configuration);
         builder.Services.AddDatabaseOutageLog(builder.Configuration);
+        builder.Services.AddReviewPage(builder.Configuration);
         return builder;
     }
 

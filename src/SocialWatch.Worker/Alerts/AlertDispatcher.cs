@@ -23,6 +23,8 @@ internal sealed record DispatchOutcome(int SourceFailingQueued, int DigestsPrepa
 internal sealed partial class AlertDispatcher(
     NpgsqlDataSource db,
     IOptions<AlertsOptions> settings,
+    IOptions<SocialWatch.Rules.WatchOptions> watch,
+    IOptions<Web.WebOptions> web,
     TimeProvider time,
     ILogger<AlertDispatcher> logger)
 {
@@ -46,7 +48,8 @@ internal sealed partial class AlertDispatcher(
             return new DispatchOutcome(queued, 0, 0, 0, 0);
         }
         var prepared = await PrepareDigestAsync(ct) ? 1 : 0;
-        var email = new AlertEmail(Options, time);
+        // The organisation's name and the review page's address come from the settings, never the code.
+        var email = new AlertEmail(Options, time, watch.Value.Organisation.Names.FirstOrDefault(), web.Value.FlagLink);
         await using var mailer = new SmtpMailer(Options);
         var tally = new Tally();
         try

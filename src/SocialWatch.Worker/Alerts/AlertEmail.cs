@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using MimeKit;
 
 namespace SocialWatch.Worker.Alerts;
@@ -24,50 +23,101 @@ internal sealed record SourceFailingAlert(
 /// scripts, no remote images) and a plain-text part saying the same. Every string that came from a
 /// platform goes through <see cref="Untrusted"/> first, so a post cannot add markup, links or headers.
 /// </summary>
-internal sealed class AlertEmail(AlertsOptions options, TimeProvider time)
+internal sealed class AlertEmail(AlertsOptions options, TimeProvider time, string? organisation = null, Func<long, Uri?>? flagPage = null)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
     private readonly TimeZoneInfo _zone = options.DigestZone();
 
+    /// <summary>
+    /// One flag, written for a Town Clerk reading it at a glance (and forwarding it): the subject names
+    /// the account as people see it; the body opens with one sentence of what was found and why it
+    /// matters, then the post, then what to do with the link to the flag's page; the technical signals
+    /// come last.
+    /// </summary>
     public MimeMessage ForFlag(FlagAlert a)
     {
         var advice = ClerkAdvice.For(a.Rule, a.Platform);
         var where = ClerkAdvice.PlatformName(a.Platform);
-        var subject = $"{advice.Headline} on {where}: @{Untrusted.Line(a.Handle, 60)}";
+        var evidence = FlagEvidence.Parse(a.Evidence, a.PostText);
+        var account = Account(a.Platform, a.Handle, a.DisplayName, 60);
+        var subject = $"{advice.Headline} on {where}: {account}";
         var page = new Page(subject, a.Severity);
+        page.Lead(evidence.Summary is { } summary ? Untrusted.Name(summary, 400) : advice.Meaning);
         page.Facts(
-            ("Who", $"@{Untrusted.Name(a.Handle, 100)} ({Untrusted.Name(a.DisplayName, 100)})"),
+            ("Who", Account(a.Platform, a.Handle, a.DisplayName, 100)),
             ("Where", where),
             ("Posted", a.PostedAt is { } posted ? When(posted) : "(a finding about the account, not one post)"),
-            ("Flagged", When(a.FlaggedAt)),
-            ("Severity", $"{a.Severity} (score {a.Score.ToString("0.00", CultureInfo.InvariantCulture)})"),
-            ("Rule", Untrusted.Line(a.Rule, 60)),
-            ("Flag number", a.FlagId.ToString(CultureInfo.InvariantCulture)));
+            ("Flagged", When(a.FlaggedAt)));
         if (a.PostText is not null)
         {
             page.Heading("What they posted");
             page.Quote(Untrusted.Quote(a.PostText));
         }
         page.Link(Untrusted.HttpsLink(a.PostUrl) ?? ProfileLink(a.Platform, a.Handle), a.PostUrl is null ? $"Open the account on {where}" : $"Open the post on {where}");
-        if (!string.IsNullOrWhiteSpace(a.Bio))
+        if (evidence.Contradicts is { } contradicts)
         {
-            page.Heading("The account's profile text");
-            page.Quote(Untrusted.Quote(a.Bio, 500));
+            page.Heading("The council's statement it contradicts");
+            page.Quote(Untrusted.Quote(contradicts.Text, 600));
+            if (contradicts.PostedAt is { } statementAt)
+            {
+                page.Paragraph($"Posted {When(statementAt)}.");
+            }
         }
-        page.Heading("Why it was flagged");
-        page.Paragraph(advice.Meaning);
-        page.Facts(Evidence(a.Evidence).ToArray());
-        page.Heading("The policy clause it touches");
-        page.Quote(Untrusted.Text(a.PolicyClause));
+        if (evidence.LogoSimilarity is { } similarity)
+        {
+            page.Paragraph($"The account's picture looks {(similarity * 100).ToString("0", CultureInfo.InvariantCulture)}% like the council's logo.");
+        }
         page.Heading("What you can do");
         page.List(advice.Actions);
+        var link = flagPage?.Invoke(a.FlagId);
         page.Heading("When it is dealt with");
-        page.Paragraph("Record what you did, so the flag leaves the open list. At the command line:");
-        page.Code($"{options.CommandHint} flags resolve {a.FlagId} --as actioned --note \"what you did\"");
-        page.Paragraph("or, if it needs nothing, --as dismissed. In a database client (pgAdmin, DBeaver, psql):");
-        page.Code($"SELECT review_flag({a.FlagId}, 'actioned', 'what you did');");
+        if (link is not null)
+        {
+            page.Paragraph("Record what you did on the flag's page (acknowledge, action taken or false alarm, with a note), so the flag leaves the open list:");
+            page.Link(link, $"Open flag {a.FlagId} on the review page");
+        }
+        else
+        {
+            page.Paragraph("Record what you did, so the flag leaves the open list. At the command line:");
+            page.Code($"{options.CommandHint} flags resolve {a.FlagId} --as actioned --note \"what you did\"");
+            page.Paragraph("or, if it needs nothing, --as dismissed. In a database client (pgAdmin, DBeaver, psql):");
+            page.Code($"SELECT review_flag({a.FlagId}, 'actioned', 'what you did');");
+        }
+        page.Heading("The policy clause it touches");
+        page.Quote(Untrusted.Text(a.PolicyClause));
+        page.Heading("Technical details");
+        page.Paragraph(advice.Meaning);
+        if (!string.IsNullOrWhiteSpace(a.Bio))
+        {
+            page.Facts(("Profile text", Untrusted.Name(a.Bio, 500)));
+        }
+        page.Facts([
+            .. evidence.Details.Select(d => (Untrusted.Line(d.Label, 40), Untrusted.Name(d.Value, 500))),
+            ("Severity", $"{a.Severity} (score {a.Score.ToString("0.00", CultureInfo.InvariantCulture)})"),
+            ("Rule", Untrusted.Line(a.Rule, 60)),
+            ("Flag number", a.FlagId.ToString(CultureInfo.InvariantCulture)),
+        ]);
         Footer(page, $"Alert {a.AlertId} about flag {a.FlagId}.");
         return Message(page, $"alert-{a.AlertId}.{Epoch(a.AlertCreatedAt)}", subject);
+    }
+
+    /// <summary>
+    /// The account as people know it: "Display Name (@handle)", defanged so that a Mastodon handle
+    /// (name@instance) cannot become a mailto: link. A Facebook page's handle is often its numeric id,
+    /// which means nothing to a reader: then only the page's name is shown.
+    /// </summary>
+    internal static string Account(string platform, string handle, string displayName, int max)
+    {
+        var name = Untrusted.Name(displayName, max);
+        var showHandle = !(string.IsNullOrWhiteSpace(handle) || handle.All(char.IsAsciiDigit));
+        var at = showHandle ? "@" + Untrusted.Handle(handle, max) : null;
+        return (name.Length, at) switch
+        {
+            (0, null) => platform == "facebook" ? "a Facebook page" : "an account with no name",
+            (0, _) => at,
+            (_, null) => platform == "facebook" ? $"{name} (Facebook page)" : name,
+            _ => $"{name} ({at})",
+        };
     }
 
     public MimeMessage ForSourceFailing(SourceFailingAlert a)
@@ -103,11 +153,12 @@ internal sealed class AlertEmail(AlertsOptions options, TimeProvider time)
         {
             var advice = ClerkAdvice.For(f.Rule, f.Platform);
             page.Item(
-                $"{advice.Headline} on {ClerkAdvice.PlatformName(f.Platform)}: @{Untrusted.Name(f.Handle, 60)} ({Untrusted.Name(f.DisplayName, 60)})",
+                $"{advice.Headline} on {ClerkAdvice.PlatformName(f.Platform)}: {Account(f.Platform, f.Handle, f.DisplayName, 60)}",
                 f.Severity,
                 $"Flag {f.FlagId} · {Untrusted.Line(f.Rule, 60)} · {f.Severity} · {(f.PostedAt is { } p ? "posted " + When(p) : "account")}{(f.Status == "open" ? "" : $" · already {f.Status}")}",
                 f.PostText is null ? null : Untrusted.Quote(f.PostText, 280),
                 Untrusted.HttpsLink(f.PostUrl) ?? ProfileLink(f.Platform, f.Handle),
+                flagPage?.Invoke(f.FlagId),
                 $"{options.CommandHint} flags show {f.FlagId}");
         }
         if (total > flags.Count)
@@ -119,8 +170,16 @@ internal sealed class AlertEmail(AlertsOptions options, TimeProvider time)
             page.Code("SELECT * FROM flagged_posts WHERE status = 'open' ORDER BY flagged_at DESC;");
         }
         page.Heading("Dealing with them");
-        page.Paragraph("Each flag is dealt with on its own (see docs/clerk-guide.md for what each kind means):");
-        page.Code($"{options.CommandHint} flags resolve ID --as actioned|dismissed --note \"what you did\"");
+        if (flagPage?.Invoke(0) is { } site)
+        {
+            page.Paragraph("Each flag is dealt with on its own page (the link under each one above); the review page lists them all.");
+            page.Link(new Uri(site, "../"), "Open the review page");
+        }
+        else
+        {
+            page.Paragraph("Each flag is dealt with on its own (see docs/clerk-guide.md for what each kind means):");
+            page.Code($"{options.CommandHint} flags resolve ID --as actioned|dismissed --note \"what you did\"");
+        }
         Footer(page, $"Digest {digestId}.");
         return Message(page, $"digest-{digestId}.{Epoch(slotAt)}", subject);
     }
@@ -130,7 +189,8 @@ internal sealed class AlertEmail(AlertsOptions options, TimeProvider time)
     private void Footer(Page page, string reference)
     {
         var guide = Untrusted.HttpsLink(options.ClerkGuideUrl);
-        page.Footer($"{reference} Sent by SocialWatch for Leigh Town Council. Addresses inside posts are shown as example[.]com so that they cannot be clicked; the only link is to the post itself."
+        var forWhom = string.IsNullOrWhiteSpace(organisation) ? "" : " for " + Untrusted.Line(organisation, 100);
+        page.Footer($"{reference} Sent by SocialWatch{forWhom}. Addresses inside posts are shown as example[.]com and name[@]example[.]com so that they cannot be clicked; the only links are to the post itself and to the flag's page."
             + (guide is null ? "" : " What these emails mean: see the clerk's guide."), guide);
     }
 
@@ -159,64 +219,6 @@ internal sealed class AlertEmail(AlertsOptions options, TimeProvider time)
     private static Uri? ProfileLink(string platform, string handle) =>
         platform == "x" && System.Text.RegularExpressions.Regex.IsMatch(handle, "^[A-Za-z0-9_]{1,15}$") ? new Uri("https://x.com/" + handle) : null;
 
-    /// <summary>The evidence object as label/value pairs, each value visible text.</summary>
-    private static IEnumerable<(string, string)> Evidence(string json)
-    {
-        var document = TryParse(json);
-        if (document is null)
-        {
-            yield return ("Evidence", Untrusted.Name(json, 500));
-            yield break;
-        }
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                yield return ("Evidence", Untrusted.Name(document.RootElement.GetRawText(), 500));
-                yield break;
-            }
-            var first = new[] { "reason", "summary", "explanation", "why" };
-            var properties = document.RootElement.EnumerateObject()
-                .OrderBy(p => Array.IndexOf(first, p.Name.ToLowerInvariant()) is var i && i >= 0 ? i : first.Length)
-                .Take(20);
-            foreach (var p in properties)
-            {
-                // "subject" is what a claim is about; shown as a bare "Subject:" line it reads like a mail header.
-                var name = p.Name.Equals("subject", StringComparison.OrdinalIgnoreCase) ? "about" : p.Name;
-                var label = Untrusted.Line(name.Replace('_', ' '), 40);
-                label = label.Length > 0 ? char.ToUpperInvariant(label[0]) + label[1..] : label;
-                yield return (label, Untrusted.Name(Value(p.Value), 500));
-            }
-        }
-    }
-
-    private static JsonDocument? TryParse(string json)
-    {
-        try
-        {
-            return JsonDocument.Parse(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Evidence values as words a clerk reads, not JSON: nested objects become
-    /// "key value; key value", lists are joined.</summary>
-    private static string Value(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String => e.GetString() ?? "",
-        JsonValueKind.Array when e.EnumerateArray().All(x => x.ValueKind is JsonValueKind.String or JsonValueKind.Number) =>
-            string.Join(", ", e.EnumerateArray().Select(Value)),
-        JsonValueKind.Array => string.Join(" | ", e.EnumerateArray().Select(Value)),
-        JsonValueKind.Object => string.Join("; ", e.EnumerateObject().Select(p => $"{p.Name.Replace('_', ' ')} {Value(p.Value)}")),
-        JsonValueKind.True => "yes",
-        JsonValueKind.False => "no",
-        JsonValueKind.Null => "",
-        _ => e.GetRawText(),
-    };
-
     /// <summary>The two parts of one email, written side by side so they say the same. Everything
     /// passed in is already visible text; this class HTML-encodes all of it.</summary>
     private sealed class Page
@@ -244,6 +246,13 @@ internal sealed class AlertEmail(AlertsOptions options, TimeProvider time)
         {
             _html.Append("<h2 style=\"").Append(H2).Append("\">").Append(Untrusted.Html(text)).Append("</h2>\n");
             _text.AppendLine().AppendLine(text).AppendLine(new string('-', Math.Min(text.Length, 72)));
+        }
+
+        /// <summary>The opening sentence, a little larger: what was found and why it matters.</summary>
+        public void Lead(string text)
+        {
+            _html.Append("<p style=\"margin:4px 0 12px 0;font-size:17px;\">").Append(Untrusted.Html(text)).Append("</p>\n");
+            _text.AppendLine(text).AppendLine();
         }
 
         public void Paragraph(string text)
@@ -299,13 +308,14 @@ internal sealed class AlertEmail(AlertsOptions options, TimeProvider time)
             {
                 return;
             }
-            // The only anchor in an email, and only ever to an https address that parsed as one.
+            // The only anchors in an email: the post (an https address that parsed as one) and the flag's
+            // page (Web:BaseUrl, the council's own setting).
             _html.Append("<p style=\"margin:4px 0 8px 0;\"><a href=\"").Append(System.Net.WebUtility.HtmlEncode(uri.AbsoluteUri))
                 .Append("\" style=\"color:#0b57d0;\">").Append(Untrusted.Html(label)).Append("</a></p>\n");
             _text.Append(label).Append(": ").AppendLine(uri.AbsoluteUri).AppendLine();
         }
 
-        public void Item(string title, string severity, string meta, string? quote, Uri? link, string command)
+        public void Item(string title, string severity, string meta, string? quote, Uri? link, Uri? flagPage, string command)
         {
             var colour = severity switch { "high" => "#b00020", "medium" => "#a15c00", _ => "#3d5a80" };
             _html.Append("<div style=\"margin:12px 0;padding:8px 12px;border-left:4px solid ").Append(colour).Append(";\">")
@@ -324,6 +334,11 @@ internal sealed class AlertEmail(AlertsOptions options, TimeProvider time)
             {
                 _html.Append("<div><a href=\"").Append(System.Net.WebUtility.HtmlEncode(link.AbsoluteUri)).Append("\" style=\"color:#0b57d0;\">Open on the platform</a></div>");
                 _text.Append("  ").AppendLine(link.AbsoluteUri);
+            }
+            if (flagPage is not null)
+            {
+                _html.Append("<div><a href=\"").Append(System.Net.WebUtility.HtmlEncode(flagPage.AbsoluteUri)).Append("\" style=\"color:#0b57d0;\">Open the flag on the review page</a></div>");
+                _text.Append("  Review: ").AppendLine(flagPage.AbsoluteUri);
             }
             _html.Append("<div style=\"color:#555555;font-size:13px;\">Details: <span style=\"font-family:Consolas,Menlo,monospace;\">").Append(Untrusted.Html(command)).Append("</span></div></div>\n");
             _text.Append("  Details: ").AppendLine(command).AppendLine();

@@ -69,11 +69,18 @@ internal static partial class Untrusted
             text = text[..max] + "… (shortened; the full text is in flags show)";
         }
         text = Scheme().Replace(text, m => m.Groups[1].Value + "[:]//");
-        return Host().Replace(text, m => m.Value.Replace(".", "[.]", StringComparison.Ordinal));
+        text = Host().Replace(text, m => m.Value.Replace(".", "[.]", StringComparison.Ordinal));
+        // An address (name@host, a Mastodon handle) is linkified as mailto: even with its dots defanged
+        // by some clients: its @ is defanged too.
+        return MailAt().Replace(text, "[@]");
     }
 
-    /// <summary>One defanged line: names, handles, bios and evidence values in the body of an email.</summary>
+    /// <summary>One defanged line: names, handles, bios and evidence values in an email.</summary>
     public static string Name(string? value, int max) => Line(Quote(value, max * 2), max);
+
+    /// <summary>An account handle on one line, defanged: "name@instance.social" (Mastodon) becomes
+    /// "name[@]instance[.]social", which no mail client turns into a mailto: link.</summary>
+    public static string Handle(string? value, int max) => Name(value, max);
 
     /// <summary>HTML-encoded visible text, newlines as line breaks.</summary>
     public static string Html(string? visible) =>
@@ -82,6 +89,10 @@ internal static partial class Untrusted
     /// <summary>The post's own address if, and only if, it is an absolute https URL; else null (no link).</summary>
     public static Uri? HttpsLink(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && string.IsNullOrEmpty(uri.UserInfo) ? uri : null;
+
+    // An @ between a name and a host: "jo@example", "ltc@mastodon[.]social"; a leading "@handle" is left alone.
+    [GeneratedRegex(@"(?<=[\p{L}\p{N}._%+-])@(?=[\p{L}\p{N}-])")]
+    private static partial Regex MailAt();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();

@@ -28,6 +28,7 @@ internal static class SocialWatchCli
         root.Add(SourcesCommand());
         root.Add(FlagsCommand.Build());
         root.Add(HealthCommand.Build());
+        root.Add(Web.ClerksCommand.Build());
         foreach (var command in RulesCommands.Build())
         {
             root.Add(command);

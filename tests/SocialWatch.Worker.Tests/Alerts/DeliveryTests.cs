@@ -191,7 +191,7 @@ public sealed class DeliveryTests
         await host.StopAsync();
 
         var mail = Assert.Single(smtp.Mailbox);
-        Assert.Equal("Possible impersonation on X: @LeighTownCounci1", mail.Subject);
+        Assert.Equal("Possible impersonation on X: Leigh Town Council (@LeighTownCounci1)", mail.Subject);
     }
 
     [Fact]

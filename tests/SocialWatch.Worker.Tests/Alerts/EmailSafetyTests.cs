@@ -46,7 +46,8 @@ public sealed class EmailSafetyTests
         Assert.DoesNotContain("\n", mail.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("\r", mail.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("hijacked", mail.Subject, StringComparison.Ordinal);
-        Assert.StartsWith("Possible impersonation on X: @LeighTownCounci1", mail.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("Possible impersonation on X: Leigh Town Council", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("(@LeighTownCounci1 Bcc: victim[@]evil[.]example)", mail.Subject, StringComparison.Ordinal);
         var rawHeaders = System.Text.Encoding.ASCII.GetString(received.Raw).Split("\r\n\r\n")[0];
         Assert.DoesNotContain(rawHeaders.Split("\r\n"), h => h.StartsWith("Bcc", StringComparison.OrdinalIgnoreCase) || h.StartsWith("Subject: hijacked", StringComparison.Ordinal));
         Assert.Single(rawHeaders.Split("\r\n"), h => h.StartsWith("Subject:", StringComparison.Ordinal));
@@ -74,7 +75,7 @@ public sealed class EmailSafetyTests
         Assert.DoesNotContain("<a ", html, StringComparison.Ordinal);
         Assert.Contains("review_flag(" + flagId, html, StringComparison.Ordinal);
         // The text part quotes the post line by line; the fake header stays inside the quote.
-        Assert.Contains("> Bcc: everyone@evil[.]example", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("> Bcc: everyone[@]evil[.]example", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,11 +90,11 @@ public sealed class EmailSafetyTests
         await host.Dispatcher().RunOnceAsync(CancellationToken.None);
 
         var mail = Assert.Single(smtp.Mailbox);
-        Assert.Equal("Possible impersonation on X: @LeighTownCounci1", mail.Subject);
+        Assert.Equal("Possible impersonation on X: Leigh Town Council (@LeighTownCounci1)", mail.Subject);
         Assert.Equal("auto-generated", mail.Headers["Auto-Submitted"]);
         foreach (var body in new[] { mail.HtmlBody!, mail.TextBody! })
         {
-            Assert.Contains("@LeighTownCounci1 (Leigh Town Council)", body, StringComparison.Ordinal);
+            Assert.Contains("Leigh Town Council (@LeighTownCounci1)", body, StringComparison.Ordinal);
             Assert.Contains("The council has cancelled the carnival.", body, StringComparison.Ordinal);
             Assert.Contains("https://x.com/LeighTownCounci1/status/123", body, StringComparison.Ordinal);
             Assert.Contains("display name within 1 edit of Leigh Town Council", body, StringComparison.Ordinal);
