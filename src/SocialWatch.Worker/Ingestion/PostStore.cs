@@ -9,7 +9,7 @@ namespace SocialWatch.Worker.Ingestion;
 /// tables that live for the transaction, then merged into the real tables by a few set-based
 /// statements (new rows inserted, real profile changes and post edits kept as history, deletions
 /// marked, the cursor advanced). Runs inside the caller's transaction so the page, its flags and the
-/// source's cursor commit together.</summary>
+/// source's cursor commit together; one page per transaction, since the staging tables empty at commit.</summary>
 internal static class PostStore
 {
     /// <summary>An account that is new or whose profile changed, so the rules look at it again.</summary>
@@ -21,16 +21,18 @@ internal static class PostStore
     internal sealed record StoredPage(IReadOnlyList<StoredAccount> Accounts, IReadOnlyList<StoredPost> Posts, int Deleted);
 
     // Temporary tables are private to the connection, so concurrent polls cannot see each other's
-    // rows, and ON COMMIT DROP (or the rollback) removes them with the page's transaction.
+    // rows; ON COMMIT DELETE ROWS (or the rollback) empties them with the page's transaction. They are
+    // created once per database session rather than per page, which spares the catalog a create and
+    // a drop per page where the session outlives the page (a pooled connection reset drops them).
     private const string StagingSql = """
-        CREATE TEMP TABLE ingest_accounts (
+        CREATE TEMP TABLE IF NOT EXISTS ingest_accounts (
             platform_id text NOT NULL, handle text, display_name text, bio text, avatar_url text,
             carries integer NOT NULL, platform_created_at timestamptz, raw jsonb
-        ) ON COMMIT DROP;
-        CREATE TEMP TABLE ingest_posts (
+        ) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS ingest_posts (
             platform_id text NOT NULL, author_platform_id text NOT NULL, text text NOT NULL, url text,
             in_reply_to text, created_at timestamptz NOT NULL, raw jsonb NOT NULL
-        ) ON COMMIT DROP
+        ) ON COMMIT DELETE ROWS
         """;
 
     private const string CopyAccountsSql = """
