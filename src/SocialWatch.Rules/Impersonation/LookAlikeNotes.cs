@@ -91,7 +91,7 @@ internal static class LookAlikeNotes
         var chars = new List<char>(text.Length);
         var invisible = false;
         var marks = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormD))
         {
             switch (char.GetUnicodeCategory(c))
             {
@@ -124,5 +124,30 @@ internal static class LookAlikeNotes
         }
 
         return chars;
+    }
+
+    /// <summary>Unpaired surrogates dropped: normalising a string that holds one throws.</summary>
+    private static string WithoutLoneSurrogates(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(text[i]).Append(text[i + 1]);
+                i++;
+            }
+            else if (!char.IsSurrogate(text[i]))
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
     }
 }

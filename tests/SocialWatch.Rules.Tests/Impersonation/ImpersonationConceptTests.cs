@@ -157,6 +157,17 @@ public sealed class ImpersonationConceptTests
         Assert.Single(summary.Split(". ", StringSplitOptions.None));
     }
 
+    [Theory]
+    [InlineData("Leigh Town Counci1\uD800")] // a lone surrogate
+    [InlineData("\uDC00Leigh Town Council \U0001F30A")] // a lone low surrogate and an emoji
+    [InlineData("Leigh\u200BTown\u200BCouncil")]
+    public void Broken_text_still_gets_a_summary(string displayName)
+    {
+        var flag = Check(TestData.Account("someone", displayName));
+        Assert.NotNull(flag);
+        Assert.False(string.IsNullOrWhiteSpace(flag.Evidence["summary"]!.GetValue<string>()));
+    }
+
     // ---- policy clause texts come from configuration ----
 
     [Fact]
