@@ -120,7 +120,7 @@ internal sealed class RssConnector(RssClient client, IOptions<RssOptions> option
             formatter.ReadFrom(reader);
             return formatter.Feed;
         }
-        catch (Exception e) when (e is XmlException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is XmlException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
             throw new ConnectorException(ConnectorFailure.BadResponse, $"the feed {feedUrl} is not well-formed RSS or Atom: {PlatformHttp.Shorten(e.Message)} (source '{source}')", e);
         }

@@ -11,8 +11,10 @@ namespace SocialWatch.Connectors.Tests.Properties;
 /// whatever is in a stored cursor, a connector either reads it or throws a ConnectorException: never
 /// a NullReferenceException, InvalidOperationException or the like that would crash a poll.
 /// </summary>
-public sealed class MalformedBodyProperties : IAsyncLifetime
+public sealed class MalformedBodyProperties(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
+    private const int Cases = 120;
+
     private const string MastodonSeed = """[{"id":"103","created_at":"2024-05-01T10:00:00.000Z","edited_at":null,"in_reply_to_id":"101","spoiler_text":"","content":"<p>Hi &amp; <br>bye</p>","url":"https://m.example/@a/103","account":{"id":"7","username":"a","acct":"a","display_name":"A","note":"<p>n</p>","avatar":"https://m.example/a.png","created_at":"2020-01-01T00:00:00.000Z"}},{"id":"102","created_at":"2024-04-30T10:00:00.000Z","content":"x","account":{"id":"7"}}]""";
     private const string NotificationSeed = """[{"id":"9","type":"mention","account":{"id":"7","acct":"a"},"status":{"id":"103","created_at":"2024-05-01T10:00:00.000Z","content":"<p>@c hi</p>","account":{"id":"7","acct":"a"}}}]""";
     private const string BlueskySeed = """{"cursor":"c1","feed":[{"post":{"uri":"at://did:plc:a/app.bsky.feed.post/3k","cid":"b","author":{"did":"did:plc:a","handle":"a.bsky.social","displayName":"A","avatar":"https://cdn/a.jpg","createdAt":"2023-01-01T00:00:00Z"},"record":{"$type":"app.bsky.feed.post","text":"hello","createdAt":"2024-05-01T10:00:00.000Z","reply":{"parent":{"uri":"at://did:plc:b/app.bsky.feed.post/1"}}},"indexedAt":"2024-05-01T10:00:01.000Z"}},{"post":{"uri":"at://x"},"reason":{"$type":"app.bsky.feed.defs#reasonRepost"}}]}""";
@@ -28,7 +30,9 @@ public sealed class MalformedBodyProperties : IAsyncLifetime
     private volatile string _contentType = "application/json";
 
     public async Task InitializeAsync() => _server = await FakeServer.StartAsync(app =>
-        app.MapFallback((HttpContext http) => Results.Text(_body, _contentType)));
+        // "{**path}", not the default fallback pattern, which leaves out paths that look like file names
+        // (feed.xml, xrpc/app.bsky.feed.getAuthorFeed): those got a 404, and every case was "refused".
+        app.MapFallback("{**path}", (HttpContext http) => Results.Text(_body, _contentType)));
 
     public Task DisposeAsync() => _server.DisposeAsync().AsTask();
 
@@ -65,23 +69,60 @@ public sealed class MalformedBodyProperties : IAsyncLifetime
             })));
     }
 
+    /// <summary>Runs the connector on <see cref="Cases"/> mutations of the seed. The unchanged seed must
+    /// be read (so a harness that fails every request cannot pass), and the mutations must produce
+    /// both outcomes: a run where every case throws, or none does, tests nothing.</summary>
     private void Check(string platform, SourceKind kind, string target, string seed, string contentType = "application/json", string? cursor = null)
     {
         using var harness = Harness();
         var source = Spec(platform, kind, target);
+        _body = seed;
+        _contentType = contentType;
+        Assert.Null(Refusal(harness, platform, source, cursor));
+
+        var (read, refused) = (0, 0);
         Mutations(seed).Sample(body =>
         {
             _body = body;
-            _contentType = contentType;
-            try
+            if (Fetch(harness, platform, source, cursor))
             {
-                harness.FetchAsync(platform, source, cursor).GetAwaiter().GetResult();
+                read++;
             }
-            catch (ConnectorException)
+            else
             {
-                // The one failure a connector may report.
+                refused++;
             }
-        }, iter: 120, threads: 1);
+        }, iter: Cases, threads: 1);
+        AssertBothOutcomes(read, refused);
+    }
+
+    /// <summary>True when the connector read the answer, false when it refused it with a
+    /// ConnectorException (the one failure a connector may report); anything else fails the test.</summary>
+    private static bool Fetch(Harness harness, string platform, SourceSpec source, string? cursor) =>
+        Refusal(harness, platform, source, cursor) is null;
+
+    /// <summary>The ConnectorException's message when the connector refused the answer, else null.</summary>
+    private static string? Refusal(Harness harness, string platform, SourceSpec source, string? cursor)
+    {
+        try
+        {
+            harness.FetchAsync(platform, source, cursor).GetAwaiter().GetResult();
+            return null;
+        }
+        catch (ConnectorException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private void AssertBothOutcomes(int read, int refused)
+    {
+        output.WriteLine($"{read} read, {refused} refused with a ConnectorException");
+        Assert.Equal(Cases, read + refused);
+        // Observed shares are far above these floors (see the output); a generator or harness change that
+        // makes every case fail, or every case pass, is caught.
+        Assert.True(read >= Cases / 20, $"only {read} of {Cases} cases were read");
+        Assert.True(refused >= Cases / 20, $"only {refused} of {Cases} cases were refused");
     }
 
     [Fact]
@@ -125,15 +166,19 @@ public sealed class MalformedBodyProperties : IAsyncLifetime
         var source = Spec(platform, kind, target);
         _body = platform switch { "mastodon" => MastodonSeed, "bluesky" => BlueskySeed, "facebook" => FacebookSeed, _ => RssSeed };
         _contentType = platform == "rss" ? "application/rss+xml" : "application/json";
+        Assert.Null(Refusal(harness, platform, source, cursorSeed));
+        var (read, refused) = (0, 0);
         Mutations(cursorSeed).Sample(cursor =>
         {
-            try
+            if (Fetch(harness, platform, source, cursor))
             {
-                harness.FetchAsync(platform, source, cursor).GetAwaiter().GetResult();
+                read++;
             }
-            catch (ConnectorException)
+            else
             {
+                refused++;
             }
-        }, iter: 120, threads: 1);
+        }, iter: Cases, threads: 1);
+        AssertBothOutcomes(read, refused);
     }
 }
