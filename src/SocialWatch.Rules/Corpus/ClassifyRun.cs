@@ -24,6 +24,28 @@ public sealed record ClassifiedRecord(CorpusRecord Record, IReadOnlyList<RuleFla
 
         return new JsonObject { ["id"] = Record.Id, ["flags"] = flags };
     }
+
+    /// <summary>Writes the output line's object (the shape of <see cref="ToJson"/>) without building a tree.</summary>
+    internal void WriteJson(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", Record.Id);
+        writer.WriteStartArray("flags");
+        foreach (var flag in Flags)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("rule", flag.Rule);
+            writer.WriteString("severity", flag.Severity);
+            writer.WriteNumber("score", flag.Score);
+            writer.WritePropertyName("evidence");
+            flag.Evidence.WriteTo(writer);
+            writer.WriteString("policy_clause", flag.PolicyClause);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
 }
 
 /// <summary>
@@ -44,9 +66,26 @@ public static class ClassifyRun
     {
         ArgumentNullException.ThrowIfNull(output);
         var count = 0;
+        // Each line is written straight from the flags into one reused buffer (no JsonObject tree per
+        // record, no deep copy of the evidence), then handed to the writer, which the caller buffers.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = OutputJson.Encoder });
+        var chars = new char[1024];
         foreach (var result in Classify(watchPath, inputPath, options, embedder))
         {
-            output.WriteLine(result.ToJson().ToJsonString(OutputJson));
+            buffer.ResetWrittenCount();
+            json.Reset(buffer);
+            result.WriteJson(json);
+            json.Flush();
+            var length = System.Text.Encoding.UTF8.GetMaxCharCount(buffer.WrittenCount);
+            if (chars.Length < length)
+            {
+                chars = new char[length];
+            }
+
+            var written = System.Text.Encoding.UTF8.GetChars(buffer.WrittenSpan, chars);
+            output.Write(chars, 0, written);
+            output.Write('\n');
             count++;
         }
 
@@ -101,6 +140,7 @@ public static class ClassifyRun
         var statements = new OfficialStatements(options, watch);
         var folder = Path.GetDirectoryName(Path.GetFullPath(inputPath)) ?? ".";
         var avatarHashes = new Dictionary<string, ulong?>(StringComparer.Ordinal);
+        var accountFlags = new Dictionary<AccountInput, IReadOnlyList<RuleFlag>>();
         foreach (var record in records)
         {
             var author = record.Author!;
@@ -120,7 +160,20 @@ public static class ClassifyRun
             var post = new PostInput(record.Platform, record.Id, record.Url, record.CreatedAt, record.Text ?? "", account, record.InReplyTo);
 
             var flags = new List<RuleFlag>(3);
-            flags.AddRange(classifier.CheckAccount(account));
+            // The same account (same name, handle, bio and avatar) gets the same verdict: searches bring
+            // many posts by few authors, so the impersonation check runs once per distinct profile.
+            if (!accountFlags.TryGetValue(account, out var verdict))
+            {
+                verdict = classifier.CheckAccount(account);
+                if (accountFlags.Count >= 100_000)
+                {
+                    accountFlags.Clear();
+                }
+
+                accountFlags[account] = verdict;
+            }
+
+            flags.AddRange(verdict);
             if (!string.IsNullOrWhiteSpace(post.Text))
             {
                 foreach (var flag in classifier.CheckPost(post, statements))
