@@ -25,7 +25,7 @@ internal sealed class Browser : IDisposable
         var options = new ChromeOptions { BinaryLocation = Chromium };
         options.AddArguments(
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", $"--window-size={width},{height}", $"--user-data-dir={_profile}");
+            "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--lang=en-GB", $"--window-size={width},{height}", $"--user-data-dir={_profile}");
         // Generous: the machine running the tests may be busy with other builds.
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(180));
     }
