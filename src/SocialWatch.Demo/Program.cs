@@ -8,5 +8,6 @@ using SocialWatch.Worker.Cli;
 var root = SocialWatchCli.Build();
 root.Description = "SocialWatch demo and benchmarks: the production commands plus `demo` and `bench`";
 root.Add(DemoCommand.Build());
+root.Add(FakesCommand.Build());
 root.Add(BenchCommand.Build());
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(5) });

@@ -137,21 +137,38 @@ internal static class DemoCommand
 
     private static Dictionary<string, string?> DemoSettings(DemoPlatforms platforms, DemoWatch watch, string connectionString, string watchFile)
     {
+        var settings = PlatformSettings(platforms, watch, watchFile);
+        settings["Database:ConnectionString"] = connectionString;
+        foreach (var (key, value) in PlatformCredentials)
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
+    /// <summary>The demo's made-up platform credentials, which the fakes accept (not secrets).</summary>
+    internal static IReadOnlyDictionary<string, string> PlatformCredentials { get; } = new Dictionary<string, string>
+    {
+        ["X:BearerToken"] = DemoPlatforms.DemoToken,
+        ["X:OwnedUserToken"] = DemoPlatforms.DemoToken,
+        ["Facebook:PageAccessToken"] = DemoPlatforms.DemoToken,
+        ["Bluesky:AppPassword"] = DemoPlatforms.BlueskyAppPassword,
+        ["Mastodon:AccessToken"] = DemoPlatforms.DemoToken,
+    };
+
+    /// <summary>Everything a worker needs to poll the demo's platforms but the database and the
+    /// credentials: the watch list, the platforms' addresses and the sources.</summary>
+    internal static Dictionary<string, string?> PlatformSettings(DemoPlatforms platforms, DemoWatch watch, string watchFile)
+    {
         // The watch list is the sample's watch.json, as configuration.
         var settings = SocialWatch.Worker.Rules.WatchFileSettings.Load(watchFile);
 
-        settings["Database:ConnectionString"] = connectionString;
         settings["X:BaseUrl"] = platforms.X.Server.BaseAddress.ToString();
-        settings["X:BearerToken"] = DemoPlatforms.DemoToken;
-        settings["X:OwnedUserToken"] = DemoPlatforms.DemoToken;
         settings["Facebook:BaseUrl"] = platforms.Facebook.GraphBase.ToString();
-        settings["Facebook:PageAccessToken"] = DemoPlatforms.DemoToken;
         settings["Bluesky:AppViewUrl"] = platforms.Bluesky.Server.BaseAddress.ToString();
         settings["Bluesky:PdsUrl"] = platforms.Bluesky.Server.BaseAddress.ToString();
         settings["Bluesky:Handle"] = DemoPlatforms.BlueskyHandle;
-        settings["Bluesky:AppPassword"] = DemoPlatforms.BlueskyAppPassword;
         settings["Mastodon:BaseUrl"] = platforms.Mastodon.Server.BaseAddress.ToString();
-        settings["Mastodon:AccessToken"] = DemoPlatforms.DemoToken;
         settings["Alerts:SendEvery"] = "00:00:05";
         // The demo's pictures come from a loopback HTTP server; real deployments keep both checks on.
         settings["Avatars:RequireHttps"] = "false";

@@ -18,7 +18,7 @@ public sealed class DemoCommandTests
         try
         {
             // No Database__ConnectionString and no SMTP host: the demo must manage on its own.
-            using var process = WorkerProcess.Start(["demo", "--data", data, "--duration", "00:00:45"],
+            using var process = WorkerProcess.Start(["demo", "--data", data, "--duration", "00:03:00"],
                 new Dictionary<string, string?> { ["Database__ConnectionString"] = "", ["Alerts__SmtpHost"] = "" }, WorkerProcess.Demo);
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
@@ -29,8 +29,10 @@ public sealed class DemoCommandTests
             var rules = new SortedSet<string>(StringComparer.Ordinal);
             var settingsFile = Path.Combine(data, "demo-settings.json");
             var clock = Stopwatch.StartNew();
+            var mailFolder = Path.Combine(data, "mail");
             while (!process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2)
-                && !(platforms.IsSupersetOf(AllPlatforms) && rules.IsSupersetOf(AllRules)))
+                && !(platforms.IsSupersetOf(AllPlatforms) && rules.IsSupersetOf(AllRules)
+                     && Directory.Exists(mailFolder) && Directory.EnumerateFiles(mailFolder, "*.eml").Any()))
             {
                 await Task.Delay(TimeSpan.FromSeconds(2));
                 if (!File.Exists(settingsFile))
@@ -56,6 +58,11 @@ public sealed class DemoCommandTests
                 }
             }
 
+            // Stopped as Docker stops it: SIGTERM, then the demo stops its host, database and mail server.
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             try
             {
