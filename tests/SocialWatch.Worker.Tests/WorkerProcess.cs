@@ -20,13 +20,6 @@ internal static class WorkerProcess
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        // The tests' output folder is built for the ASP.NET Core framework (the platform fakes use
-        // Kestrel), so the SDK leaves out package assemblies that framework also ships (Quartz's
-        // HealthChecks). socialwatch runs on the plain .NET runtime, as in production, and finds those
-        // in the NuGet package folder, at the versions its deps.json names.
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add("--additionalprobingpath");
-        start.ArgumentList.Add(NuGetPackages());
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, binary));
         foreach (var argument in arguments)
         {
@@ -62,11 +55,6 @@ internal static class WorkerProcess
         }
         return new Result(process.ExitCode, await output, await error);
     }
-
-    private static string NuGetPackages() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     /// <summary>A folder of secret files, one per setting named like its environment variable, as
     /// SOCIALWATCH_SECRETS_DIR (or Docker's /run/secrets) holds them; readable by the owner only.</summary>

@@ -161,11 +161,13 @@ public sealed class DeployedCommandTests
         }
     }
 
-    [Fact]
-    public async Task Bench_ingest_runs_against_the_configured_server()
+    [Theory]
+    [InlineData(PasswordFrom.Environment)]
+    [InlineData(PasswordFrom.SecretFile)]
+    public async Task Bench_ingest_runs_against_the_configured_server(PasswordFrom from)
     {
         var db = await TestDatabase.CreateAsync();
-        using var worker = DeployedWorker.Create(TestHosts.Settings(db), PasswordFrom.Environment);
+        using var worker = DeployedWorker.Create(TestHosts.Settings(db), from);
 
         var result = await worker.RunAsync(["bench", "ingest", "--posts", "2000", "--page-size", "100"], WorkerProcess.Demo, timeoutSeconds: 300);
 
