@@ -160,7 +160,7 @@ check_alerts_sent_once "after a restart on the same volume"
 # 6. Three workers on one database.
 say "docker compose up --scale worker=3"
 # Recreated together: three workers starting at once on one database migrate once.
-demo up -d --no-build --force-recreate --scale worker=3 worker >/dev/null 2>&1
+demo up -d --no-build --no-deps --force-recreate --scale worker=3 worker >/dev/null 2>&1
 wait_for 240 "three workers in the cluster" \
   bash -c "[ \"\$(docker exec -e PGPASSWORD='$POSTGRES_PASSWORD' $(container db) psql -h 127.0.0.1 -U socialwatch -d socialwatch -tAqc \"SELECT count(*) FROM qrtz_scheduler_state WHERE last_checkin_time > (extract(epoch from now()) * 1000 - 30000)::bigint\")\" -ge 3 ]"
 scaled_at=$(sql "SELECT now()")
