@@ -21,6 +21,8 @@ cd "$(dirname "$0")/../.."
 project=socialwatch-e2e
 export DOCKER_BUILDKIT=0 # classic builder: no registry is needed for a `# syntax=` frontend
 export MAILPIT_PORT=${E2E_MAILPIT_PORT:-18025}
+# One review-page port per worker (three when scaled).
+export WEB_PORTS=${E2E_WEB_PORTS:-18080-18082}
 export POSTGRES_PASSWORD="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 work=$(mktemp -d /tmp/socialwatch-e2e.XXXXXX)
 export E2E_DIR=$work
@@ -136,6 +138,11 @@ docker exec "$worker" sh -c 'echo x > /app/probe' 2>/dev/null && fail "the worke
 ok "the worker runs as uid $uid on a read-only root file system"
 wait_for 300 "the HEALTHCHECK to turn healthy" is_healthy "$worker"
 ok "HEALTHCHECK healthy"
+web=$(docker port "$worker" 8080/tcp | head -n 1 | sed 's/.*://')
+page=$(curl -fsS "http://127.0.0.1:$web/signin")
+grep -qi "password" <<<"$page" || fail "the review page's sign-in did not answer on port $web"
+demo logs worker 2>/dev/null | grep -q 'sign in as "demo clerk"' || fail "the demo printed no sign-in for the review page"
+ok "the review page answers on port $web; the demo printed its sign-in"
 
 # 4. A clean stop within the grace period (the compose file's stop_grace_period).
 wait_for 240 "the first alerts to be sent" no_pending_alerts
@@ -160,7 +167,7 @@ check_alerts_sent_once "after a restart on the same volume"
 # 6. Three workers on one database.
 say "docker compose up --scale worker=3"
 # Recreated together: three workers starting at once on one database migrate once.
-demo up -d --no-build --force-recreate --scale worker=3 worker >/dev/null 2>&1
+demo up -d --no-build --no-deps --force-recreate --scale worker=3 worker >/dev/null 2>&1
 wait_for 240 "three workers in the cluster" \
   bash -c "[ \"\$(docker exec -e PGPASSWORD='$POSTGRES_PASSWORD' $(container db) psql -h 127.0.0.1 -U socialwatch -d socialwatch -tAqc \"SELECT count(*) FROM qrtz_scheduler_state WHERE last_checkin_time > (extract(epoch from now()) * 1000 - 30000)::bigint\")\" -ge 3 ]"
 scaled_at=$(sql "SELECT now()")
@@ -185,11 +192,9 @@ demo down -v >/dev/null 2>&1
 # 7. The production image, started with `run` from a settings file and secret files.
 say "the production image: run --config settings.json with secret files"
 mkdir -p "$work/secrets"
-prod up -d --no-build db mail fakes >/dev/null 2>&1
-fakes=$(prod ps -q fakes | head -n 1)
-settings_printed() { docker logs "$fakes" 2>/dev/null | grep -q -- '--- end of settings ---'; }
-wait_for 120 "the fakes' settings" settings_printed
-docker logs "$fakes" 2>/dev/null | sed -n '/--- socialwatch settings ---/,/--- end of settings ---/p' | sed '1d;$d' >"$work/settings.json"
+# The settings a council writes, here for the demo's fakes on fixed loopback ports (9100-9105).
+docker run --rm --network none socialwatch-demo:latest fakes --port-base 9100 --print-only |
+  sed -n '/--- socialwatch settings ---/,/--- end of settings ---/p' | sed '1d;$d' >"$work/settings.json"
 python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); assert any(k.startswith("Sources:") for k in s)' "$work/settings.json" ||
   fail "the fakes printed no usable settings"
 # The fakes' made-up tokens, as a council would keep its real ones: one secret file each.
@@ -204,7 +209,7 @@ chmod 0400 "$work"/secrets/*
 chmod 0644 "$work/settings.json"
 curl -fsS -X DELETE "http://127.0.0.1:$MAILPIT_PORT/api/v1/messages" >/dev/null
 run_start=$SECONDS
-prod up -d --no-build worker >/dev/null 2>&1
+prod up -d --no-build >/dev/null 2>&1
 wait_for 300 "an alert email from the production image" has_mail
 ok "production image: first alert email $((SECONDS - run_start)) s after start"
 runner=$(prod ps -q worker | head -n 1)
@@ -221,9 +226,10 @@ printf 'rotated-token-the-fake-refuses' >"$work/secrets/x_bearer_token.new"
 chown 1654:1654 "$work/secrets/x_bearer_token.new" && chmod 0400 "$work/secrets/x_bearer_token.new"
 mv "$work/secrets/x_bearer_token.new" "$work/secrets/x_bearer_token"
 rotated_at=$(sql "SELECT now()")
-prod up -d --no-build --force-recreate worker >/dev/null 2>&1
+# (the fakes live in the worker's network namespace, so they are recreated with it)
+prod up -d --no-build --no-deps --force-recreate worker fakes >/dev/null 2>&1
 runner=$(prod ps -q worker | head -n 1)
-x_refused() { [ "$(sql "SELECT count(*) FROM source_cursors c JOIN sources s ON s.id = c.source_id WHERE s.platform = 'x' AND c.last_error_at > '$rotated_at'")" -gt 0 ]; }
+x_refused() { [ "$(sql "SELECT count(*) FROM source_cursors c JOIN sources s ON s.id = c.source_id WHERE s.platform = 'x' AND c.last_error_at > '$rotated_at' AND c.last_error LIKE '%401%'")" -gt 0 ]; }
 wait_for 240 "the X sources to use the rotated token" x_refused
 ok "token rotation: the recreated worker used the new token (which this fake refuses)"
 stop_start=$SECONDS

@@ -102,8 +102,12 @@ internal sealed class DemoPlatforms : IAsyncDisposable
 
     public int Total => _records.Count;
 
-    public static async Task<DemoPlatforms> StartAsync(string corpusFile, DemoWatch watch)
+    /// <summary>Starts the fakes on free loopback ports, or, with <paramref name="portBase"/>, on that port
+    /// (pictures) and the five after it (X, Facebook, Bluesky, Mastodon, RSS), so that the settings
+    /// pointing at them can be written before they start.</summary>
+    public static async Task<DemoPlatforms> StartAsync(string corpusFile, DemoWatch watch, int portBase = 0)
     {
+        int Port(int offset) => portBase == 0 ? 0 : portBase + offset;
         var records = CorpusReader.Read(corpusFile).Where(r => r.Author is not null && PlatformOrder.Contains(r.Platform)).ToList();
         // Profile pictures are served over loopback HTTP too, so the avatar job fetches and hashes them.
         var folder = Path.GetDirectoryName(Path.GetFullPath(corpusFile))!;
@@ -111,13 +115,13 @@ internal sealed class DemoPlatforms : IAsyncDisposable
         {
             var path = Path.Combine(folder, "avatars", Path.GetFileName(name));
             return File.Exists(path) ? Results.File(path, name.EndsWith(".jpg", StringComparison.Ordinal) ? "image/jpeg" : "image/png") : Results.NotFound();
-        }));
+        }), Port(0));
         string? Avatar(CorpusAuthor author) =>
             author.Avatar is { Length: > 0 } a ? new Uri(images.BaseAddress, "avatars/" + Path.GetFileName(a)).ToString() : null;
         IEnumerable<CorpusAuthor> Authors(string platform) =>
             records.Where(r => r.Platform == platform).Select(r => r.Author!).DistinctBy(a => a.Id);
 
-        var x = await XFake.StartAsync(DemoToken);
+        var x = await XFake.StartAsync(DemoToken, Port(1));
         foreach (var author in Authors("x"))
         {
             x.AddUser(new XFakeUser(author.Id, author.Handle, author.DisplayName, author.Bio ?? "", Avatar(author)));
@@ -125,26 +129,26 @@ internal sealed class DemoPlatforms : IAsyncDisposable
 
         // Every author is a Page to the fake, so it shows who wrote a post tagging the council (and Page
         // search finds them); the fake has no profile pictures.
-        var facebook = await FacebookFake.StartAsync(DemoToken);
+        var facebook = await FacebookFake.StartAsync(DemoToken, Port(2));
         foreach (var author in Authors("facebook"))
         {
             facebook.AddPage(new FacebookFakePage(author.Id, author.DisplayName, author.Handle));
         }
 
-        var bluesky = await BlueskyFake.StartAsync(BlueskyHandle, BlueskyAppPassword);
+        var bluesky = await BlueskyFake.StartAsync(BlueskyHandle, BlueskyAppPassword, Port(3));
         foreach (var author in Authors("bluesky"))
         {
             bluesky.AddActor(new BlueskyFakeActor(author.Id, author.Handle, author.DisplayName, author.Bio ?? "", Avatar(author)));
         }
 
         // The token is the council account's own, so its notifications are the council's mentions.
-        var mastodon = await MastodonFake.StartAsync(DemoToken, watch.OfficialId("mastodon") ?? "1");
+        var mastodon = await MastodonFake.StartAsync(DemoToken, watch.OfficialId("mastodon") ?? "1", Port(4));
         foreach (var author in Authors("mastodon"))
         {
             mastodon.AddAccount(new MastodonFakeAccount(author.Id, author.Handle, author.DisplayName, author.Bio ?? "", Avatar(author)));
         }
 
-        var rss = await RssFake.StartAsync();
+        var rss = await RssFake.StartAsync(Port(5));
         var feeds = new List<(string Site, Uri Url)>();
         foreach (var author in Authors("rss"))
         {
