@@ -93,12 +93,12 @@ internal static class DemoCommand
 
             // Plain, quiet console output (warnings only): the demo is read by a person and prints its
             // own progress line; `run` keeps JSON logs for log collectors.
-            Web.DemoSignIn.Configure(settings, configured);
+            DemoSignIn.Configure(settings, configured);
             using var host = WorkerHost.CreateBuilder(configFile, settings, jsonLogs: false).Build();
             await host.StartAsync(ct);
             platforms.ReleaseTheRest(TimeSpan.FromSeconds(2));
             PrintGuide(platforms, folder, settingsFile, connectionString, postgres, mail);
-            await SocialWatch.Worker.Web.DemoSignIn.CreateAndPrintAsync(host.Services, ct);
+            await DemoSignIn.CreateAndPrintAsync(host.Services, ct);
             try
             {
                 // The host's own data source: it has the password from wherever the settings put it.

@@ -18,7 +18,7 @@ internal static class SocialWatchCli
 
     public static RootCommand Build()
     {
-        var root = new RootCommand("SocialWatch: watches social media for Leigh Town Council and alerts the Town Clerk")
+        var root = new RootCommand("SocialWatch: watches social media for the organisation in its watch list and alerts its clerk")
         {
             ConfigOption,
         };

@@ -4,8 +4,9 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SocialWatch.Worker.Web;
 
-namespace SocialWatch.Worker.Web;
+namespace SocialWatch.Demo;
 
 /// <summary>The demo's review page: switched on, on port 8080 when it is free (else any free port),
 /// with a "demo clerk" login whose password is made afresh for each run and printed.</summary>
