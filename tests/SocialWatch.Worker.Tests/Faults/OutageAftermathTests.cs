@@ -10,6 +10,7 @@ namespace SocialWatch.Worker.Tests.Faults;
 /// from the scheduler's retries; on the platform, no burst of the polls missed meanwhile, and polling
 /// again within one interval of the database's return.
 /// </summary>
+[Collection(HeavyProcesses.Name)]
 public sealed class OutageAftermathTests(OutageRun run, ITestOutputHelper output) : IClassFixture<OutageRun>
 {
     [Fact]
