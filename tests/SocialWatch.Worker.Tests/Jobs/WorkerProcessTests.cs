@@ -52,10 +52,13 @@ public sealed class WorkerProcessTests
             {
                 var times = polls.Polls(PollPath(id)).Skip(1).ToList();
                 var gaps = times.Zip(times.Skip(1), (a, b) => b - a).ToList();
-                // Three workers each polling would show gaps near zero; the poll slot allows three quarters
-                // of an interval (less the watcher's 20 ms resolution and the fake's answer).
-                Assert.All(gaps, g => Assert.True(g >= interval * 0.75 - TimeSpan.FromMilliseconds(100),
-                    $"{id}: polls {string.Join(", ", gaps.Select(t => t.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}s apart"));
+                // Three workers each polling would show gaps near zero and three times the polls. The
+                // slot spaces the polls' starts by three quarters of an interval; a request can reach the
+                // fake up to a second or two after its start on a starved machine, so single gaps are
+                // judged loosely (no back-to-back polls) and the whole run by its length.
+                var shown = string.Join(", ", gaps.Select(t => t.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)));
+                Assert.All(gaps, g => Assert.True(g >= interval / 4, $"{id}: polls {shown}s apart"));
+                Assert.True(times[^1] - times[0] >= interval * 0.75 * gaps.Count - TimeSpan.FromSeconds(1), $"{id}: polls {shown}s apart");
             }
             Assert.All(workers, w => Assert.False(w.HasExited, "a worker exited"));
         }
