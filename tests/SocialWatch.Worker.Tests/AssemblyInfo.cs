@@ -1,5 +1,3 @@
-// The worker tests start real processes, PostgreSQL servers, SMTP and HTTP servers and measure
-// scheduling by the clock. On a two-core CI machine, running the test classes side by side starves the
-// timing-sensitive ones (a starved Quartz node looks dead to its cluster and its jobs are recovered
-// early); one class at a time is slower but tells the truth.
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
+// Test classes run in parallel (each test has its own database from TestDatabase.CreateAsync). The few
+// that measure scheduling by the clock or start PostgreSQL servers and worker processes of their own
+// share one collection (Faults/HeavyProcesses.cs) and so run one after another, beside the rest.

@@ -16,13 +16,14 @@ internal static class JobsRegistration
         services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
 
+        var idleWait = IdleWaitTime(configuration);
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
             {
                 s.InstanceName = "SocialWatch";
                 s.GenerateInstanceId = true;
-                s.IdleWaitTime = IdleWaitTime(configuration);
+                s.IdleWaitTime = idleWait;
             });
             q.UseDefaultThreadPool(scheduler.MaxConcurrency);
             q.UsePersistentStore(store =>
@@ -36,6 +37,9 @@ internal static class JobsRegistration
                     // How soon Quartz tries its database again after a failure: its default (15 s) left
                     // sources unpolled for up to a minute after PostgreSQL came back.
                     o.DbRetryInterval = scheduler.DatabaseRetryInterval;
+                    // Triggers are given a misfire threshold of half their interval (ScheduleSync); the
+                    // handler that applies it must look that often too, not once a minute.
+                    o.MisfireHandlerFrequency = idleWait;
                 });
             });
         });

@@ -1,10 +1,10 @@
 namespace SocialWatch.Worker.Tests.Faults;
 
 /// <summary>
-/// The tests that start several worker processes or a PostgreSQL server of their own (the kill test,
-/// the database outage, the secret-leak run) share this collection. The whole project now runs one
-/// class at a time (AssemblyInfo.cs); the collection still documents which tests are the heavy ones
-/// and keeps them apart should parallel runs be turned back on.
+/// The tests that start several worker processes or a PostgreSQL server of their own and judge timing
+/// by the clock (the kill test, the database outages, the three-worker cluster, the secret-leak run).
+/// They run one after another, beside the other test classes: two of them at once on a two-core machine
+/// would each starve the other's workers, and the cluster would take a starved worker for dead.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class HeavyProcesses
