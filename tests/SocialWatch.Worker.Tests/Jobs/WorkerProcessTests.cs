@@ -72,7 +72,10 @@ public sealed class WorkerProcessTests
             }
         }
         await using var connection = new NpgsqlConnection(db);
-        Assert.Equal(5L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schemaversions"));
+        // Every migration the binary carries, each applied once.
+        var migrations = typeof(SocialWatch.Worker.Storage.Migrator).Assembly.GetManifestResourceNames().Count(n => n.StartsWith("migrations.", StringComparison.Ordinal));
+        Assert.Equal((long)migrations, await connection.ExecuteScalarAsync<long>("SELECT count(DISTINCT scriptname) FROM schemaversions"));
+        Assert.Equal((long)migrations, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schemaversions"));
         Assert.Equal(3L, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM posts"));
     }
 
