@@ -197,7 +197,7 @@ public sealed class RulesOptions
         "decide*", "decision", "voted", "votes", "vote", "approve*", "agreed", "agrees", "agree to", "banned",
         "bans", "ban", "banning", "scrap*", "cancel*", "closing", "to close", "will close", "shut*", "cut", "cuts",
         "cutting", "spent", "spending", "spend", "sold", "selling", "sell", "flog*", "bought", "buying",
-        "raise", "raising", "raised", "put up", "increase*", "confirm*", "announce*", "said", "says",
+        "raise", "raising", "raised", "put up", "put the", "increase*", "confirm*", "announce*", "said", "says",
         "say", "told", "tells", "plan", "plans", "planning", "wants to", "want to", "going to", "will", "won't",
         "backs", "backed", "backing", "support*", "oppose*", "position", "charging", "to charge",
         "funding", "fund", "introduce*", "brought forward", "postpone*", "delay*", "reject*", "refuse*",

@@ -28,13 +28,13 @@ public sealed class OptionsBindingTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Rules:LogoHashDistanceThreshold"] = "10",
-            ["Rules:UseEmbeddings"] = "true",
+            ["Rules:UseEmbeddings"] = "false",
         }).Build();
         var options = new RulesOptions();
         configuration.GetSection(RulesOptions.SectionName).Bind(options);
 
         Assert.Equal(10, options.LogoHashDistanceThreshold);
-        Assert.True(options.UseEmbeddings);
+        Assert.False(options.UseEmbeddings); // on by default: binding turns it off
         Assert.Contains("tender*", options.WithDefaults().ProcurementWords);
     }
 

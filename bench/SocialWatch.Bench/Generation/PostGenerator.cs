@@ -111,6 +111,9 @@ internal sealed class PostGenerator
     }
 
     /// <summary>The next benign post, chatter and council posts in their 90:7 proportion.</summary>
+    /// <summary>The generator's random source (a mix of kinds drawn from it stays reproducible).</summary>
+    public Random Random => _random;
+
     public GeneratedPost NextBenign() => Next(_random.Next(97) < 90 ? PostKind.Chatter : PostKind.CouncilBenign);
 
     /// <summary>The next post to flag, claims and leaks in their 1.8:1.2 proportion.</summary>

@@ -110,6 +110,9 @@ internal static class QuickRun
         }
 
         output.WriteLine();
+        CouncilMix.Run(output, corpus, generator);
+
+        output.WriteLine();
         output.WriteLine($"Goal >= {PostsGoal:N0} posts/s/core (all rules, mix, per CPU second): {(headline.PostsPerCpuSecond >= PostsGoal ? "met" : "NOT met")} ({headline.PostsPerCpuSecond:N0})");
         output.WriteLine($"Goal < {BenignBytesGoal:N0} B per benign post: {(benignBytes < BenignBytesGoal ? "met" : "NOT met")} ({benignBytes:N0} B)");
         return 0;

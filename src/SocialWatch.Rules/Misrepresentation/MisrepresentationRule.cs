@@ -109,7 +109,7 @@ internal sealed class MisrepresentationRule
 
             if (reference.Kind == CouncilReferenceKind.Subject)
             {
-                if (Hedges.ModalAfter(folded, reference.Span, sentence.End) || ThirdPartyAttribution.Before(folded, sentence.Start, reference.Span.Start))
+                if (Hedges.ModalAfter(folded, reference.Span, sentence.End) || ThirdPartyAttribution.Before(folded, sentence.Start, reference.Span.Start, sentence.End))
                 {
                     continue; // advice, speculation or someone else's opinion about the council
                 }

@@ -4,18 +4,24 @@ namespace SocialWatch.Rules.Misrepresentation;
 /// A sentence whose speaker is an outside party ("a lawyer says the council could…", "according to my
 /// solicitor…", "an expert reckons…") makes that party's claim, not the council's: the resident relays an
 /// opinion about the council and puts no words in its mouth. Recognised by structure: an indefinite or
-/// possessive determiner, one or two words that are not the council, then a verb of saying or thinking,
+/// possessive determiner, one or two words that are not the council, then a verb of opinion ("reckons",
+/// "thinks", "argues"), or a verb of saying followed by a hedging modal ("a lawyer says the council could…"),
 /// all before the council reference; or "according to" followed by someone other than the council.
+/// A neighbour who "says the council has voted to…" relays a decision: still a claim about the council.
 /// </summary>
 internal static class ThirdPartyAttribution
 {
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal) { "a", "an", "my", "one", "some", "his", "her", "our", "another" };
 
-    private static readonly HashSet<string> SayingVerbs = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> OpinionVerbs = new(StringComparer.Ordinal)
     {
-        "says", "said", "reckons", "reckoned", "thinks", "thought", "claims", "claimed", "believes", "believed",
-        "argues", "argued", "suggests", "suggested", "told", "tells", "warns", "warned", "reckon", "think",
+        "reckons", "reckoned", "thinks", "thought", "believes", "believed", "argues", "argued", "suggests", "suggested",
+        "warns", "warned", "reckon", "think",
     };
+
+    private static readonly HashSet<string> SayingVerbs = new(StringComparer.Ordinal) { "says", "said", "told", "tells", "claims", "claimed" };
+
+    private static readonly string[] HedgingModals = [" could ", " might ", " may ", " would ", " should ", " could've ", " might've "];
 
     private static readonly HashSet<string> CouncilWords = new(StringComparer.Ordinal)
     {
@@ -24,8 +30,15 @@ internal static class ThirdPartyAttribution
     };
 
     /// <summary>True when an outside party speaks before <paramref name="referenceStart"/> in the sentence.</summary>
-    public static bool Before(string folded, int sentenceStart, int referenceStart)
+    public static bool Before(string folded, int sentenceStart, int referenceStart, int sentenceEnd)
     {
+        var rest = folded.AsSpan(referenceStart, sentenceEnd - referenceStart);
+        var hedged = false;
+        foreach (var modal in HedgingModals)
+        {
+            hedged |= rest.Contains(modal, StringComparison.Ordinal);
+        }
+
         var words = Words(folded, sentenceStart, referenceStart);
         for (var i = 0; i < words.Count; i++)
         {
@@ -41,7 +54,7 @@ internal static class ThirdPartyAttribution
 
             for (var verb = i + 2; verb <= Math.Min(i + 3, words.Count - 1); verb++)
             {
-                if (SayingVerbs.Contains(words[verb]) && !IsCouncil(words, i + 1, verb))
+                if ((OpinionVerbs.Contains(words[verb]) || (hedged && SayingVerbs.Contains(words[verb]))) && !IsCouncil(words, i + 1, verb))
                 {
                     return true;
                 }

@@ -36,11 +36,15 @@ public sealed class ClaimStructureTests
         Assert.Null(Misrepresentation(text));
 
     [Theory]
-    [InlineData("A lawyer says the council has broken the law by selling the land.")]
+    [InlineData("A lawyer says the council could be sued for selling the land.")]
     [InlineData("According to my solicitor the council will lose the appeal.")]
     [InlineData("An expert reckons the town council will approve the scheme.")]
     public void Someone_elses_opinion_about_the_council_is_not_the_councils_claim(string text) =>
         Assert.Null(Misrepresentation(text));
+
+    [Fact]
+    public void Someone_relaying_a_council_decision_still_reports_a_claim() =>
+        Assert.NotNull(Misrepresentation("A friend said the council has voted to sell the allotments."));
 
     [Theory]
     [InlineData("$LTC price pumping today, bought more, will sell at $120")]
