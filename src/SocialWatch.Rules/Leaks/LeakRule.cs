@@ -36,7 +36,7 @@ internal sealed class LeakRule
             PersonMatterConcept.Health(options),
             PersonMatterConcept.Recruitment(options),
             new ContactListConcept(),
-            new ClosedSessionConcept(options, disclosure),
+            new ClosedSessionConcept(options),
             new PreDecisionFiguresConcept(options),
             new SecrecyConcept(options, disclosure),
             new InternalDocumentConcept(),

@@ -6,16 +6,16 @@ namespace SocialWatch.Rules.Leaks.Concepts;
 /// <summary>
 /// What was read out, discussed or decided in a closed session (Part 2, exempt business, "behind
 /// closed doors", in camera): the public was excluded because the matter is confidential, so telling
-/// it is a leak. The marker alone is not ("there's a Part 2 item at the end"): a disclosure must come
-/// with it. A post pointing at the published agenda is a public notice ("Part 2 items aren't published").
+/// it is a leak. The marker alone is not ("there's a Part 2 item at the end"): a decision or a figure
+/// told must come with it. A post pointing at the published agenda is a public notice ("Part 2 items aren't published").
 /// </summary>
-internal sealed class ClosedSessionConcept(RulesOptions options, Disclosure disclosure) : ILeakConcept
+internal sealed class ClosedSessionConcept(RulesOptions options) : ILeakConcept
 {
     private readonly Lexicon _markers = new(options.ClosedSessionPhrases);
 
     public LeakFinding? Check(LeakPost post)
     {
-        if (post.PublicSource || _markers.FindFirst(post.Folded) is not { } marker || disclosure.Find(post) is not { } told)
+        if (post.PublicSource || _markers.FindFirst(post.Folded) is not { } marker || Disclosure.FindTold(post) is not { } told)
         {
             return null;
         }
