@@ -98,6 +98,7 @@ public sealed class LeakConceptTests
     [InlineData("Behind closed doors tonight the chair read out the developer's demand for the land")]
     [InlineData("Press and public excluded for the last item, where members agreed to sue the contractor")]
     [InlineData("In camera: we decided the community hall manager's contract won't be renewed")]
+    [InlineData("Exempt business tonight about the boatyard lease, a tricky one")]
     public void What_was_said_or_decided_in_a_closed_session_is_a_leak(string text) => AssertConcept(text, "closed_session");
 
     [Theory]
