@@ -15,7 +15,7 @@ namespace SocialWatch.Rules.Leaks;
 internal sealed class LeakRule
 {
     private static readonly string[] RoleWords =
-        ["clerk", "caretaker", "colleague", "colleagues", "officer", "deputy", "manager", "assistant", "cleaner", "warden", "apprentice"];
+        ["clerk", "caretaker", "colleague", "colleagues", "officer*", "deputy", "manager", "assistant", "cleaner", "warden", "apprentice"];
 
     private readonly string _websiteFolded;
     private readonly Lexicon _publicSource;
@@ -36,7 +36,7 @@ internal sealed class LeakRule
             PersonMatterConcept.Health(options),
             PersonMatterConcept.Recruitment(options),
             new ContactListConcept(),
-            new ClosedSessionConcept(options, disclosure),
+            new ClosedSessionConcept(options),
             new PreDecisionFiguresConcept(options),
             new SecrecyConcept(options, disclosure),
             new InternalDocumentConcept(),

@@ -251,6 +251,11 @@ internal static class MoneyParser
         {
             if (s[at] == 'k')
             {
+                if (NounAfter(s, at + 1))
+                {
+                    return end; // "5k run", "10k followers": a count, not pounds
+                }
+
                 value *= 1000;
                 return at + 1;
             }
@@ -276,12 +281,51 @@ internal static class MoneyParser
             if (s.AsSpan(word).StartsWith(text, StringComparison.Ordinal)
                 && (word + text.Length == s.Length || !char.IsAsciiLetterLower(s[word + text.Length])))
             {
+                if (text == "grand" && NounAfter(s, word + text.Length))
+                {
+                    return end; // "22 Grand Parade", "the Grand National": a name, not a thousand pounds
+                }
+
                 value *= factor;
                 return word + text.Length;
             }
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// Nouns that, straight after "5k" or "22 grand", show the abbreviation means something else: a
+    /// distance or a count ("5k run", "10k followers"), or a name ("Grand Parade", "Grand National").
+    /// </summary>
+    private static readonly HashSet<string> NotMoneyNouns = new(StringComparer.Ordinal)
+    {
+        "run", "runs", "race", "races", "walk", "walks", "swim", "ride", "cycle", "steps", "miles", "km", "followers",
+        "views", "likes", "subscribers", "members", "people", "words", "parade", "hotel", "prix", "piano", "national",
+        "slam", "tour", "final", "finale", "opening", "canyon", "designs", "old", "duke", "master", "union", "junction",
+        "theatre", "hall", "place", "avenue", "road", "street", "lane", "terrace", "view", "pier", "tradition",
+    };
+
+    private static bool NounAfter(string s, int at)
+    {
+        var start = SkipSpaces(s, at);
+        if (start == at && start < s.Length && s[start] != '-')
+        {
+            return false; // "5k." or "5k," ends the amount
+        }
+
+        if (start < s.Length && s[start] == '-')
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < s.Length && char.IsAsciiLetterLower(s[end]))
+        {
+            end++;
+        }
+
+        return end > start && NotMoneyNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(s.AsSpan(start, end - start));
     }
 
     /// <summary>End of a currency word after the number ("pounds", "quid", "gbp"), or the same position.</summary>

@@ -2,7 +2,7 @@ namespace SocialWatch.Rules.Tests.Leaks;
 
 public sealed class LeakRuleTests
 {
-    private readonly Classifier _classifier = TestData.Classifier();
+    private readonly Classifier _classifier = LeakTestData.Classifier();
     private readonly OfficialStatements _statements = new();
 
     private RuleFlag? Leak(string text, AccountInput? author = null) =>
@@ -65,6 +65,47 @@ public sealed class LeakRuleTests
         var length = money["length"]!.GetValue<int>();
         Assert.Equal(money["text"]!.GetValue<string>(), text.Substring(start, length));
         Assert.Equal(PolicyClauses.ConfidentialInformationDefined, flag.ClauseKey);
+    }
+
+    [Theory]
+    [InlineData("Refund to sort code 20-45-67 account 41234567 for the resident", "bank sort code and account number", "data-protection")]
+    [InlineData("Karen Smith has been signed off with stress again", "health", "data-protection")]
+    [InlineData("Quotes in for the railings: Acme £7,900 and Bloggs £9,250", "price", "tender costs")]
+    [InlineData("In Part 2 last night members agreed to buy the depot", "closed session", "confidential")]
+    public void Every_flag_carries_one_plain_sentence_saying_what_and_why(string text, string what, string why)
+    {
+        var flag = Leak(text)!;
+        var summary = flag.Evidence["summary"]!.GetValue<string>();
+        Assert.StartsWith("A registered staff account posted", summary, StringComparison.Ordinal);
+        Assert.EndsWith(".", summary, StringComparison.Ordinal);
+        Assert.Contains(what, summary, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(why, summary, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(flag.Evidence["signals"]!.AsArray()); // the technical signals stay beside it
+        Assert.NotEmpty(flag.Evidence["concepts"]!.AsArray());
+    }
+
+    [Fact]
+    public void Personal_data_signals_name_the_recogniser_its_score_and_why()
+    {
+        const string text = "Her mobile is 07700 900123";
+        var signal = Leak(text)!.Evidence["signals"]!.AsArray().First(s => s!["kind"]!.GetValue<string>() == "uk_phone_number")!;
+        Assert.Equal("PhoneNumberRecogniser", signal["recogniser"]!.GetValue<string>());
+        Assert.InRange(signal["score"]!.GetValue<double>(), 0.5, 1.0);
+        Assert.Contains("mobile", signal["why"]!.GetValue<string>());
+        Assert.Equal("07700 900123", text.Substring(signal["start"]!.GetValue<int>(), signal["length"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public void The_organisations_own_name_is_not_taken_for_a_persons_name()
+    {
+        // "Leigh" comes from the watch file's names; with a watch list for another town the same word is a surname.
+        Assert.Null(Leak("Leigh Regatta shortlist for the volunteer coordinator post is long this year"));
+        var elsewhere = TestData.Watch();
+        elsewhere.Organisation.Names = ["Rayleigh Town Council"];
+        elsewhere.Organisation.Aliases = ["RTC"];
+        var other = new Classifier(elsewhere, new RulesOptions(), [TestData.LogoHash]);
+        var flags = other.CheckPost(TestData.Post("Leigh Regatta shortlist for the volunteer coordinator post is long this year", TestData.Staff), _statements);
+        Assert.Contains(flags, f => f.Rule == RuleNames.ConfidentialLeak);
     }
 
     // ---- Regression: a street address alone is not a resident's personal data ----

@@ -45,3 +45,21 @@ public sealed class MoneyParserTests
     public void Finds_every_amount_in_a_list() =>
         Assert.Equal([7900m, 9250m, 11400m], MoneyParser.Find("£7,900, £9,250 and £11,400").Select(a => a.Value));
 }
+
+public sealed class MoneyAbbreviationTests
+{
+    [Theory]
+    [InlineData("did the 5k run on the seafront")]
+    [InlineData("we hit 10k followers today")]
+    [InlineData("she lives at 22 Grand Parade")]
+    [InlineData("a flutter on the Grand National")]
+    public void Abbreviations_that_mean_something_else_are_not_money(string text) =>
+        Assert.Empty(MoneyParser.Find(TextFolding.Fold(text)));
+
+    [Theory]
+    [InlineData("they want 42 grand for it", 42000)]
+    [InlineData("priced at £42k, the dearest", 42000)]
+    [InlineData("forty-two thousand pounds all in", 42000)]
+    public void Abbreviated_and_written_out_prices_are_money(string text, int expected) =>
+        Assert.Equal(expected, Assert.Single(MoneyParser.Find(TextFolding.Fold(text))).Value);
+}

@@ -6,16 +6,34 @@ namespace SocialWatch.Rules.Leaks.Concepts;
 /// <summary>
 /// What was read out, discussed or decided in a closed session (Part 2, exempt business, "behind
 /// closed doors", in camera): the public was excluded because the matter is confidential, so telling
-/// it is a leak. The marker alone is not ("there's a Part 2 item at the end"): a disclosure must come
-/// with it. A post pointing at the published agenda is a public notice ("Part 2 items aren't published").
+/// it is a leak. The marker alone is not ("there's a Part 2 item at the end"): a decision, a figure or
+/// the subject of the matter ("the depot lease") told must come with it. A post pointing at the published agenda is a public notice ("Part 2 items aren't published").
 /// </summary>
-internal sealed class ClosedSessionConcept(RulesOptions options, Disclosure disclosure) : ILeakConcept
+internal sealed class ClosedSessionConcept(RulesOptions options) : ILeakConcept
 {
     private readonly Lexicon _markers = new(options.ClosedSessionPhrases);
 
+    // The subject of the matter ("the depot lease", "the cleaning contract") is told too; the words of
+    // the meeting itself (council, committee, item, session, agenda…) are not a subject.
+    private static readonly HashSet<string> MeetingWords = new(StringComparer.Ordinal)
+    {
+        "council", "committee", "f&gp", "full council", "session", "item", "minutes", "agenda", "members", "councillor", "meeting",
+    };
+
+    private readonly Lexicon _subjects = new(options.CouncilBusinessWords.Where(w => !MeetingWords.Contains(w.TrimEnd('*'))));
+
     public LeakFinding? Check(LeakPost post)
     {
-        if (post.PublicSource || _markers.FindFirst(post.Folded) is not { } marker || disclosure.Find(post) is not { } told)
+        if (post.PublicSource || _markers.FindFirst(post.Folded) is not { } marker)
+        {
+            return null;
+        }
+
+        var told = Disclosure.FindTold(post)
+            ?? (_subjects.FindFirst(post.Folded) is { } subject
+                ? LeakEvidence.Span(post.Original, post.Folded, subject.Start, subject.Length, "subject")
+                : null);
+        if (told is null)
         {
             return null;
         }

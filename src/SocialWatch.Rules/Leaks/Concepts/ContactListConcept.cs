@@ -32,7 +32,7 @@ internal sealed partial class ContactListConcept : ILeakConcept
         "contact details|contact info|contact numbers|phone numbers|mobile numbers|numbers|mobiles|emails|email addresses|e-mail addresses|home addresses|addresses|details";
 
     [GeneratedRegex(
-        @"\b(?:" + ListNoun + @")\b[^.!?\n]{0,50}?\b(?:" + Contacts + @")\b|\b(?:" + Contacts + @")\b[^.!?\n]{0,50}?\b(?:" + ListNoun + @")\b",
+        @"\b(?:" + ListNoun + @")\b[^.!?\n]{0,50}\b(?:" + Contacts + @")\b|\b(?:" + Contacts + @")\b[^.!?\n]{0,50}\b(?:" + ListNoun + @")\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex ListOfContacts();
 

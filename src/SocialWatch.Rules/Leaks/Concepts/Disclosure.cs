@@ -15,7 +15,16 @@ internal sealed partial class Disclosure(RulesOptions options)
     private readonly Lexicon _business = new(options.CouncilBusinessWords);
 
     /// <summary>The first disclosure in the post as evidence, or null.</summary>
-    public JsonObject? Find(LeakPost post)
+    public JsonObject? Find(LeakPost post) =>
+        FindTold(post) ?? (_business.FindFirst(post.Folded) is { } business
+            ? LeakEvidence.Span(post.Original, post.Folded, business.Start, business.Length, "council_business")
+            : null);
+
+    /// <summary>
+    /// A decision or a figure told (not merely business named): what a closed-session marker needs,
+    /// since "there's a Part 2 item at the meeting" names business but tells nothing.
+    /// </summary>
+    public static JsonObject? FindTold(LeakPost post)
     {
         if (Decision().Match(post.Folded) is { Success: true } decision)
         {
@@ -30,9 +39,7 @@ internal sealed partial class Disclosure(RulesOptions options)
             return json;
         }
 
-        return _business.FindFirst(post.Folded) is { } business
-            ? LeakEvidence.Span(post.Original, post.Folded, business.Start, business.Length, "council_business")
-            : null;
+        return null;
     }
 
     [GeneratedRegex(

@@ -39,8 +39,8 @@ internal sealed partial class InternalDocumentConcept : ILeakConcept
     // A marker before the noun ("draft 2027/28 budget", "internal email", "leaked memo") or a
     // not-released phrase shortly after it ("the report, not published till May").
     [GeneratedRegex(
-        @"\b(?:draft|internal|leaked|unpublished|unreleased|embargoed|restricted|confidential|members'? only)\b(?: [\w/'-]+){0,3}? (?:" + Document + @")\b"
-        + @"|\b(?:" + Document + @")\b[^.!?\n]{0,40}?\b(?:not (?:yet )?(?:been )?(?:published|released|public|circulated)|won'?t be (?:out|published|public)|only (?:sent|circulated|shared) to|for internal use|internal only|members only)\b",
+        @"\b(?:draft|internal|leaked|unpublished|unreleased|embargoed|restricted|confidential|members'? only)\b(?: [\w/'-]+){0,3} (?:" + Document + @")\b"
+        + @"|\b(?:" + Document + @")\b[^.!?\n]{0,40}\b(?:not (?:yet )?(?:been )?(?:published|released|public|circulated)|won'?t be (?:out|published|public)|only (?:sent|circulated|shared) to|for internal use|internal only|members only)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex InternalDocument();
 

@@ -89,11 +89,11 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
         return null;
     }
 
-    // "78/100", "78 out of 100", "85%", "85 per cent", "42 points"; "ranked first", "came top",
+    // "78/100", "78 out of 100", "85%", "85 per cent", "42 points"; "ranked (a bidder) first", "came top",
     // "top-scoring", "highest score".
     [GeneratedRegex(
         @"(?<![\w.])\d{1,3}(?:\.\d+)? ?(?:/|out of) ?\d{1,3}(?![\w/])|(?<![\w.])\d{1,3}(?:\.\d+)? ?(?:%|per ?cent\b|points\b|pts\b|marks\b)"
-        + @"|\b(?:ranked|came|placed|finished|scored) (?:top|first|second|third|last|bottom|1st|2nd|3rd|highest|lowest)\b|\b(?:top|highest|lowest)[ -]scor\w*",
+        + @"|\b(?:ranked|came|placed|finished|scored)(?: [\w'-]+){0,3} (?:top|first|second|third|last|bottom|1st|2nd|3rd|highest|lowest)\b|\b(?:top|highest|lowest)[ -]scor\w*",
         RegexOptions.CultureInvariant)]
     private static partial Regex Score();
 

@@ -82,6 +82,6 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
     private static partial Regex OfficialRelease();
 
     /// <summary>Something told after the marker: a clause of at least four words.</summary>
-    [GeneratedRegex(@"^\W*(?:\p{So}\s*)*(?:but|:|-|,|\.)?\s*(?:\S+\s+){3,}\S+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^\p{L}\p{N}]*(?:but\b)?[^\p{L}\p{N}]*(?:[\p{L}\p{N}'-]+[^\p{L}\p{N}]+){3,}[\p{L}\p{N}]", RegexOptions.CultureInvariant)]
     private static partial Regex ToldAfter();
 }

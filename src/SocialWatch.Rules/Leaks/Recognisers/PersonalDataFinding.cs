@@ -13,18 +13,18 @@ internal static class Entities
     public const string DateOfBirth = "date_of_birth";
     public const string VehicleRegistration = "uk_vehicle_registration";
 
-    /// <summary>How the entity reads in a plain sentence ("a mobile phone number").</summary>
+    /// <summary>How the entity reads in a plain sentence after "a person's" ("phone number").</summary>
     public static string Describe(string entity) => entity switch
     {
-        Phone => "a phone number",
-        Email => "an email address",
-        Postcode => "a postcode",
-        Address => "a home address",
-        NationalInsurance => "a National Insurance number",
-        Nhs => "an NHS number",
-        BankAccount => "a bank sort code and account number",
-        DateOfBirth => "a date of birth",
-        VehicleRegistration => "a vehicle registration",
+        Phone => "phone number",
+        Email => "email address",
+        Postcode => "postcode",
+        Address => "home address",
+        NationalInsurance => "National Insurance number",
+        Nhs => "NHS number",
+        BankAccount => "bank sort code and account number",
+        DateOfBirth => "date of birth",
+        VehicleRegistration => "vehicle registration",
         _ => "personal data",
     };
 }

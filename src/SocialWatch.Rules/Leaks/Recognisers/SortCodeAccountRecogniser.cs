@@ -56,8 +56,8 @@ internal sealed partial class SortCodeAccountRecogniser : PatternRecogniser
     }
 
     [GeneratedRegex(
-        @"(?<![\w.,£$/-])(?<sort>\d{2}(?<s>[- ])\d{2}\k<s>\d{2})(?![\w/-])[^\d\n]{0,40}?(?<![\w-])(?<acc>\d{8}|\d{4} \d{4})(?!\w)"
-        + @"|(?<![\w.,£$/-])(?<acc2>\d{8})(?![\w/-])[^\d\n]{0,40}?(?<![\w-])(?<sort2>\d{2}(?<s2>[- ])\d{2}\k<s2>\d{2})(?![\w/-])",
+        @"(?<![\w.,£$/-])(?<sort>\d{2}(?<s>[- ])\d{2}\k<s>\d{2})(?![\w/-])[^\d\n]{0,40}(?<![\w-])(?<acc>\d{8}|\d{4} \d{4})(?!\w)"
+        + @"|(?<![\w.,£$/-])(?<acc2>\d{8})(?![\w/-])[^\d\n]{0,40}(?<![\w-])(?<sort2>\d{2}(?<s2>[- ])\d{2}\k<s2>\d{2})(?![\w/-])",
         RegexOptions.CultureInvariant)]
     private static partial Regex SortCodeAndAccount();
 }

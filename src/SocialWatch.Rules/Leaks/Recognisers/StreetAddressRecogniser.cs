@@ -33,10 +33,14 @@ internal sealed partial class StreetAddressRecogniser : PatternRecogniser
     private const string Street =
         "road|rd|street|st|avenue|ave|lane|ln|parade|close|drive|dr|way|crescent|gardens|grove|place|terrace|hill|mall|court|walk|rise|row|square|mews|chase|green|park|view|vale|wharf|esplanade|boulevard";
 
+    // Greedy loops on purpose: with the lazy form ("{1,3}?") followed by the optional postcode group,
+    // the compiled and source-generated engines of .NET 10.0 returned the text before the house
+    // number as a match, again and again (the interpreter did not); the greedy form matches the same
+    // addresses.
     [GeneratedRegex(
-        @"(?<![\w£$€.,:/-])\d{1,4}[a-z]?(?:-\d{1,4})?,? (?:[a-z']+ ){1,3}?(?:" + Street + @")(?![\w-])"
-        + @"(?:,? (?:[a-z-]+,? ){0,3}?(?<pc>" + PostcodeRecogniser.Shape + @")(?![a-z0-9]))?"
-        + @"|(?<=(?<![\w])at )number \d{1,4}(?!\w)",
+        @"(?<![\w£$€.,:/-])\d{1,4}[a-z]?(?:-\d{1,4})?,? (?:[a-z']+ ){1,3}(?:" + Street + @")(?![\w-])"
+        + @"(?:,? (?:[a-z-]+,? ){0,3}(?<pc>" + PostcodeRecogniser.Shape + @")(?![a-z0-9]))?"
+        + @"|\bat number \d{1,4}(?!\w)",
         RegexOptions.CultureInvariant)]
     private static partial Regex Address();
 }
