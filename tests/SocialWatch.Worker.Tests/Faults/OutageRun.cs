@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using SocialWatch.Demo;
 using SocialWatch.Fakes.X;
 using SocialWatch.Worker.Storage;
 using SocialWatch.Worker.Tests.Jobs;
