@@ -1,0 +1,38 @@
+using Xunit.Abstractions;
+
+namespace SocialWatch.Rules.Tests.Corpus;
+
+/// <summary>
+/// The blind held-out sets (Blind/README.md): written apart from the development corpus and the rules, for
+/// Leigh with other staff and for a second council whose name contains Leigh's, frozen before the rules
+/// changed and never used for tuning. The floors are the figures measured at the end of the last round
+/// of work (docs/rules.md) less a small margin, so a change that makes the rules worse on text they were
+/// not written from fails here; raising a floor needs a new round's measurement, recorded there.
+/// </summary>
+public sealed class BlindEvaluationTests(ITestOutputHelper output, Semantic.ModelFixture model) : IClassFixture<Semantic.ModelFixture>
+{
+    public static TheoryData<string, int, double[]> Sets => new()
+    {
+        // set, records, floors: impersonation P, R; confidential_leak P, R; misrepresentation P, R
+        { "leigh", 130, [0.95, 0.92, 0.80, 0.65, 0.95, 0.80] },
+        { "second-council", 67, [0.83, 0.95, 0.80, 0.70, 0.85, 0.60] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public void Blind_set_stays_above_its_measured_floors(string set, int records, double[] floors)
+    {
+        var folder = Path.Combine(RepoPaths.Root, "tests", "SocialWatch.Rules.Tests", "Blind", set);
+        // As the worker runs: patterns and the semantic layer.
+        var report = Evaluation.Run(Path.Combine(folder, "watch.json"), Path.Combine(folder, "heldout.jsonl"), embedder: model.Embedder);
+        output.WriteLine(report.ToText());
+
+        Assert.Equal(records, report.Records);
+        string[] rules = [RuleNames.Impersonation, RuleNames.ConfidentialLeak, RuleNames.Misrepresentation];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            Assert.True(report[rules[i]].Precision >= floors[2 * i], $"{set} {rules[i]} precision {report[rules[i]].Precision:0.000} < {floors[2 * i]}\n{report.ToText()}");
+            Assert.True(report[rules[i]].Recall >= floors[2 * i + 1], $"{set} {rules[i]} recall {report[rules[i]].Recall:0.000} < {floors[2 * i + 1]}\n{report.ToText()}");
+        }
+    }
+}
