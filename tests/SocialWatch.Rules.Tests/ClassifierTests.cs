@@ -98,35 +98,27 @@ public sealed class ClassifierTests(ITestOutputHelper output)
         Assert.True(bytesPerPost < 1024, $"{bytesPerPost} bytes per post");
     }
 
-    /// <summary>For information: posts that mention the council take the full misrepresentation path.</summary>
+    /// <summary>Posts that name the council take the full misrepresentation path: of these four only the
+    /// claim that contradicts the budget is flagged, and repeating them (warm author cache, statements
+    /// already matched) changes no answer. Their speed is measured in bench/SocialWatch.Bench.</summary>
     [Fact]
-    public void Posts_mentioning_the_council_are_measured()
+    public void Posts_mentioning_the_council_are_judged_the_same_every_time()
     {
         var classifier = TestData.Classifier();
         var statements = new OfficialStatements();
         statements.Add(TestData.Post("Full Council agreed the budget: the precept will rise by 2.5%.", TestData.Official));
-        string[] texts =
+        (string Text, bool Flagged)[] cases =
         [
-            "Full Council tonight at 7.30pm, the agenda is on the council website",
-            "Thanks to the town council for the new benches on the cliffs!",
-            "Leigh Town Council just put the precept up 10%",
-            "Is the council really closing the library?",
+            ("Full Council tonight at 7.30pm, the agenda is on the council website", false),
+            ("Thanks to the town council for the new benches on the cliffs!", false),
+            ("Leigh Town Council just put the precept up 10%", true),
+            ("Is the council really closing the library?", false),
         ];
-        var posts = Enumerable.Range(0, 4000).Select(i => TestData.Post(texts[i % texts.Length], TestData.Account("u" + (i % 100), "User", "u" + (i % 100)))).ToArray();
-        foreach (var post in posts)
+        for (var i = 0; i < 400; i++)
         {
-            classifier.CheckPost(post, statements);
+            var (text, flagged) = cases[i % cases.Length];
+            var flags = classifier.CheckPost(TestData.Post(text, TestData.Account("u" + (i % 100), "User", "u" + (i % 100))), statements);
+            Assert.Equal(flagged, flags.Any(f => f.Rule == RuleNames.Misrepresentation));
         }
-
-        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var stopwatch = Stopwatch.StartNew();
-        foreach (var post in posts)
-        {
-            classifier.CheckPost(post, statements);
-        }
-
-        stopwatch.Stop();
-        var bytesPerPost = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)posts.Length;
-        output.WriteLine($"{posts.Length / stopwatch.Elapsed.TotalSeconds:N0} council-mentioning posts/s, {bytesPerPost:N0} bytes allocated per post");
     }
 }
