@@ -199,6 +199,7 @@ python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); assert any(k.starts
   fail "the fakes printed no usable settings"
 # The fakes' made-up tokens, as a council would keep its real ones: one secret file each.
 printf 'demo-token-not-a-secret' >"$work/secrets/x_bearer_token"
+printf 'demo-token-not-a-secret' >"$work/secrets/x_owned_user_token"
 printf 'demo-token-not-a-secret' >"$work/secrets/facebook_page_token"
 printf 'demo-demo-demo-demo' >"$work/secrets/bluesky_app_password"
 printf 'demo-token-not-a-secret' >"$work/secrets/mastodon_token"

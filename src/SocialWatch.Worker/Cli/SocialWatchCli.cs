@@ -42,7 +42,16 @@ internal static class SocialWatchCli
         command.SetAction(async (parse, ct) =>
         {
             using var host = WorkerHost.CreateBuilder(parse.GetValue(ConfigOption)).Build();
-            await host.RunAsync(ct);
+            try
+            {
+                await host.RunAsync(ct);
+            }
+            catch (OptionsValidationException e)
+            {
+                // A bad setting found at start: one line naming it, and the exit code of the other verbs.
+                Console.Error.WriteLine($"error: bad configuration: {string.Join("; ", e.Failures)}");
+                return 2;
+            }
             return 0;
         });
         return command;
