@@ -22,6 +22,18 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Run_with_a_missing_token_stops_at_start_with_one_line_naming_it()
+    {
+        var db = await TestDatabase.CreateAsync();
+        var result = await WorkerProcess.RunAsync(["run", "--config", ExampleSettings],
+            WorkerProcess.AsEnvironment(new Dictionary<string, string?>().WithDatabase(db)), Timeout);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: bad configuration:", result.Error, StringComparison.Ordinal);
+        Assert.Contains("X__BearerToken", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_example_settings_with_tokens_are_accepted_and_list_every_source()
     {
         var db = await TestDatabase.CreateAsync();
