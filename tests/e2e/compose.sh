@@ -197,6 +197,17 @@ docker run --rm --network none socialwatch-demo:latest fakes --port-base 9100 --
   sed -n '/--- socialwatch settings ---/,/--- end of settings ---/p' | sed '1d;$d' >"$work/settings.json"
 python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); assert any(k.startswith("Sources:") for k in s)' "$work/settings.json" ||
   fail "the fakes printed no usable settings"
+# The logo as a council mounts it (docker-compose.prod.yml: ./logos -> /app/settings/logos).
+mkdir -p "$work/logos"
+cp samples/corpus/logos/ltc-logo.png "$work/logos/"
+python3 - "$work/settings.json" <<'PY'
+import json, sys
+path = sys.argv[1]
+s = json.load(open(path))
+for k in [k for k in s if k.startswith("Watch:Organisation:LogoFiles:")]:
+    s[k] = "/app/settings/logos/" + s[k].rsplit("/", 1)[-1]
+json.dump(s, open(path, "w"), indent=2)
+PY
 # The fakes' made-up tokens, as a council would keep its real ones: one secret file each.
 printf 'demo-token-not-a-secret' >"$work/secrets/x_bearer_token"
 printf 'demo-token-not-a-secret' >"$work/secrets/x_owned_user_token"
@@ -207,7 +218,7 @@ printf 'unused' >"$work/secrets/smtp_password"
 # As docs/deployment.md says: the secrets readable by the container's user (uid 1654) only.
 chown 1654:1654 "$work"/secrets/*
 chmod 0400 "$work"/secrets/*
-chmod 0644 "$work/settings.json"
+chmod 0644 "$work/settings.json" "$work"/logos/*
 run_start=$SECONDS
 prod up -d --no-build >/dev/null 2>&1
 wait_for 300 "an alert email from the production image" has_mail
