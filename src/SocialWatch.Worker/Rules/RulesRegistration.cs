@@ -15,6 +15,9 @@ internal static class RulesRegistration
         services.AddOptions<WatchOptions>().Bind(configuration.GetSection(WatchOptions.SectionName))
             .Validate(w => w.Organisation.Names.Count > 0, "Watch:Organisation:Names needs at least one name of the organisation")
             .ValidateOnStart();
+        // Checked when the worker starts, not when the first job builds the classifier: a missing logo
+        // would otherwise fail every job, each time it fires, instead of stopping start-up once.
+        services.AddSingleton<IValidateOptions<WatchOptions>, LogoFilesExist>();
         services.AddOptions<RulesOptions>().Bind(configuration.GetSection(RulesOptions.SectionName)).ValidateOnStart();
         services.AddSingleton(sp =>
         {
@@ -30,8 +33,8 @@ internal static class RulesRegistration
     }
 
     /// <summary>Hashes the configured logo files (paths relative to the application folder, or absolute),
-    /// each with slightly rotated copies so a tilted logo still matches. A missing logo stops start-up:
-    /// without it the logo check would silently never fire.</summary>
+    /// each with slightly rotated copies so a tilted logo still matches. A missing logo stops start-up
+    /// (<see cref="LogoFilesExist"/>): without it the logo check would silently never fire.</summary>
     private static ulong[] LoadLogoHashes(WatchOptions watch, string root) =>
         watch.ResolveLogoPaths(root).SelectMany(path =>
         {
@@ -50,4 +53,12 @@ internal static class RulesRegistration
                     [$"Watch:Organisation:LogoFiles: {path} is not a readable image"]);
             }
         }).ToArray();
+
+    private sealed class LogoFilesExist(IHostEnvironment environment) : IValidateOptions<WatchOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, WatchOptions options) =>
+            options.ResolveLogoPaths(environment.ContentRootPath).Where(path => !File.Exists(path)).ToList() is { Count: > 0 } missing
+                ? ValidateOptionsResult.Fail(missing.Select(path => $"Watch:Organisation:LogoFiles: {path} does not exist"))
+                : ValidateOptionsResult.Success;
+    }
 }

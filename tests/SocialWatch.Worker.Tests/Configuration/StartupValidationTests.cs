@@ -34,6 +34,19 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Run_with_a_missing_logo_file_stops_at_start_naming_the_file()
+    {
+        var db = await TestDatabase.CreateAsync();
+        var environment = WorkerProcess.AsEnvironment(new Dictionary<string, string?>().WithDatabase(db).WithWatchList());
+        environment["Watch__Organisation__LogoFiles__0"] = "/nonexistent/council-logo.png";
+        var result = await WorkerProcess.RunAsync(["run"], environment, Timeout);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: bad configuration:", result.Error, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/council-logo.png does not exist", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_example_settings_with_tokens_are_accepted_and_list_every_source()
     {
         var db = await TestDatabase.CreateAsync();
