@@ -28,8 +28,7 @@ internal static class WorkerHost
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
-        AddSecretFiles(builder.Configuration, "/run/secrets");
-        AddSecretFiles(builder.Configuration, Environment.GetEnvironmentVariable(SecretsDirectoryVariable));
+        AddSecretFiles(builder.Configuration);
         if (configFile is not null)
         {
             builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
@@ -75,11 +74,17 @@ internal static class WorkerHost
         return builder;
     }
 
-    private static void AddSecretFiles(IConfigurationBuilder configuration, string? directory)
+    /// <summary>The secret files, as every entry point reads them: /run/secrets (Docker secrets), then the
+    /// folder named by <see cref="SecretsDirectoryVariable"/>.</summary>
+    public static IConfigurationBuilder AddSecretFiles(IConfigurationBuilder configuration)
     {
-        if (!string.IsNullOrEmpty(directory) && Directory.Exists(directory))
+        foreach (var directory in new[] { "/run/secrets", Environment.GetEnvironmentVariable(SecretsDirectoryVariable) })
         {
-            configuration.AddKeyPerFile(directory, optional: true);
+            if (!string.IsNullOrEmpty(directory) && Directory.Exists(directory))
+            {
+                configuration.AddKeyPerFile(directory, optional: true);
+            }
         }
+        return configuration;
     }
 }

@@ -79,15 +79,8 @@ internal static class BenchCommand
     {
         // The server named as a deployment names it: Database__ConnectionString, and the password
         // there or apart in Database__Password, from the environment or a secret file (read as the
-        // worker reads them: /run/secrets, then the SOCIALWATCH_SECRETS_DIR folder).
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables();
-        foreach (var secrets in new[] { "/run/secrets", Environment.GetEnvironmentVariable(WorkerHost.SecretsDirectoryVariable) })
-        {
-            if (!string.IsNullOrEmpty(secrets) && Directory.Exists(secrets))
-            {
-                configuration.AddKeyPerFile(secrets, optional: true);
-            }
-        }
+        // worker reads them).
+        var configuration = WorkerHost.AddSecretFiles(new ConfigurationBuilder().AddEnvironmentVariables());
         var database = configuration.Build().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>();
         var configured = string.IsNullOrWhiteSpace(database?.ConnectionString) ? null : database.EffectiveConnectionString();
         await using var db = await BenchDatabase.CreateAsync(configured, ct);

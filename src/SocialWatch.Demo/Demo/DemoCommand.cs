@@ -37,10 +37,11 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(string folder, string? configFile, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
-        var configured = new ConfigurationBuilder()
+        // What the worker's host will read (but --config), to tell whether a database and a mail server are configured.
+        var configured = WorkerHost.AddSecretFiles(new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
+            .AddEnvironmentVariables())
             .Build();
         var samples = Path.Combine(AppContext.BaseDirectory, "samples", "corpus");
 
