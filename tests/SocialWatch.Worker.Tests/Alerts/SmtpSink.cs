@@ -82,8 +82,12 @@ internal sealed class SmtpSink : IAsyncDisposable
     public async Task WaitForAsync(int count, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
-        while (Accepted.Count < count && DateTime.UtcNow < until)
+        while (Accepted.Count < count)
         {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"{Accepted.Count} of {count} message(s) arrived within {timeout}");
+            }
             await Task.Delay(100);
         }
     }

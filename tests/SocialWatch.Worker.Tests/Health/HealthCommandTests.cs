@@ -74,12 +74,12 @@ public sealed class HealthCommandTests
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("condition not met in 30 s");
+                throw new TimeoutException("condition not met in 90 s");
             }
             await Task.Delay(200);
         }

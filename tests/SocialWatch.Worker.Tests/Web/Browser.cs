@@ -39,7 +39,7 @@ internal sealed class Browser : IDisposable
     public IReadOnlyCollection<IWebElement> FindAll(string css) => Driver.FindElements(By.CssSelector(css));
 
     /// <summary>Waits (up to 10 s) for a condition the page should reach, instead of sleeping.</summary>
-    public T Wait<T>(Func<IWebDriver, T> condition) => new WebDriverWait(Driver, TimeSpan.FromSeconds(10)).Until(condition);
+    public T Wait<T>(Func<IWebDriver, T> condition) => new WebDriverWait(Driver, TimeSpan.FromSeconds(30)).Until(condition);
 
     public void SignIn(string name, string password)
     {
