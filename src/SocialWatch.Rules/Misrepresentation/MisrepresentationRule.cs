@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json.Nodes;
 using SocialWatch.Rules.Leaks;
 using SocialWatch.Rules.Normalisation;
@@ -278,25 +277,40 @@ internal sealed class MisrepresentationRule
             return NoComparison;
         }
 
-        // Topic scores through the statements' word index (only statements sharing a word get a score),
-        // in pooled buffers: nothing is allocated for a post that matches no statement.
-        var scoresArray = ArrayPool<double>.Shared.Rent(entries.Length);
-        var sharedArray = ArrayPool<int>.Shared.Rent(entries.Length);
+        // Topic scores through the statements' word index (only statements sharing a word get a score), in
+        // this thread's scratch buffers, which are all zero between calls: only the touched slots are
+        // cleared afterwards, so a claim costs the statements it shares words with, not all of them.
+        var scratch = CompareScratch.For(entries.Length);
+        var scores = scratch.Scores.AsSpan(0, entries.Length);
+        var shared = scratch.Shared.AsSpan(0, entries.Length);
+        var touched = scratch.Touched.AsSpan(0, entries.Length);
+        var touchedCount = statements.TopicScores(claim, scores, shared, touched);
         try
         {
-            var scores = scoresArray.AsSpan(0, entries.Length);
-            var shared = sharedArray.AsSpan(0, entries.Length);
-            scores.Clear();
-            shared.Clear();
-            statements.TopicScores(claim, scores, shared);
+            // Which statements to look at, in statement order (ties keep the earlier statement): with the
+            // model, every one (a statement sharing no word may still be near in meaning); without it, those
+            // sharing a word and the one replied to. When many share a word, a walk in order beats a sort.
+            var walkAll = _embedder is not null || touchedCount * 4 > entries.Length;
+            if (!walkAll && replyTarget is not null && shared[replyTarget.Index] == 0)
+            {
+                touched[touchedCount++] = replyTarget.Index;
+            }
+
+            var candidates = touched[..touchedCount];
+            if (!walkAll)
+            {
+                candidates.Sort();
+            }
 
             // Candidates: the statement replied to, then the best topic matches (the best four, kept in order).
             Span<int> best = stackalloc int[CompareCandidates];
             Span<double> bestScores = stackalloc double[CompareCandidates];
             var count = 0;
             float[]? claimVector = null;
-            for (var i = 0; i < entries.Length; i++)
+            var steps = walkAll ? entries.Length : candidates.Length;
+            for (var step = 0; step < steps; step++)
             {
+                var i = walkAll ? step : candidates[step];
                 var entry = entries[i];
                 var isReplyTarget = ReferenceEquals(entry, replyTarget);
                 if (entry.Post.CreatedAt > post.CreatedAt)
@@ -388,8 +402,42 @@ internal sealed class MisrepresentationRule
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(scoresArray);
-            ArrayPool<int>.Shared.Return(sharedArray);
+            foreach (var i in touched[..touchedCount])
+            {
+                scores[i] = 0;
+                shared[i] = 0;
+            }
+        }
+    }
+
+    /// <summary>Per-thread buffers for <see cref="Compare"/>, one slot per statement, zero between calls.</summary>
+    private sealed class CompareScratch
+    {
+        [ThreadStatic]
+        private static CompareScratch? _current;
+
+        private CompareScratch(int size)
+        {
+            Scores = new double[size];
+            Shared = new int[size];
+            Touched = new int[size];
+        }
+
+        public double[] Scores { get; }
+
+        public int[] Shared { get; }
+
+        public int[] Touched { get; }
+
+        public static CompareScratch For(int statements)
+        {
+            var scratch = _current;
+            if (scratch is null || scratch.Scores.Length < statements)
+            {
+                scratch = _current = new CompareScratch(Math.Max(64, statements * 2));
+            }
+
+            return scratch;
         }
     }
 
