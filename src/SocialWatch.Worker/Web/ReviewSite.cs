@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -78,6 +79,12 @@ internal sealed partial class ReviewSite(IServiceProvider worker, ILogger<Review
         builder.Services.AddSingleton<ClerkLogins>();
         builder.Services.AddSingleton<FlagDesk>();
 
+        // The cookie keys live in the database: a restart does not sign the clerk out, and every worker of
+        // a cluster reads the others' cookies. They are not encrypted at rest (there is no key to encrypt
+        // them with that the database's own backups would not hold too); docs/security.md says so.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("SocialWatch review page")
+            .AddKeyManagementOptions(o => o.XmlRepository = new DatabaseKeyRepository(worker.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.Cookie.Name = "socialwatch.clerk";
