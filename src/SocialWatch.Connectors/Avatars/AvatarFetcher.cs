@@ -109,8 +109,9 @@ public sealed class AvatarFetcher(HttpClient http, IOptions<AvatarOptions> optio
         return new AvatarResult(bytes, actual, null);
     }
 
-    /// <summary>The image type its first bytes say, or null.</summary>
-    internal static string? Sniff(ReadOnlySpan<byte> bytes)
+    /// <summary>The image type its first bytes say (image/png, image/jpeg, image/gif or image/webp), or
+    /// null. Public because what is stored is checked again with it before it is kept.</summary>
+    public static string? Sniff(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]))
         {

@@ -32,8 +32,10 @@ internal sealed class AvatarRefreshOptions
 
 /// <summary>
 /// Downloads each new or changed profile picture (AvatarFetcher: size cap, content-type and image
-/// header checks, no redirects to private addresses), keeps only its perceptual hash, and checks the
-/// account again with it so a copy of the council's logo is flagged. The picture itself is never stored.
+/// header checks, no redirects to private addresses), keeps its perceptual hash, and checks the
+/// account again with it so a copy of the council's logo is flagged. The picture itself is kept only
+/// when it looked like the logo (AvatarStore), for the clerk to see beside the logo; any other picture
+/// is discarded once hashed.
 /// </summary>
 internal sealed partial class AvatarRefresh(NpgsqlDataSource db, AvatarFetcher fetcher, Classifier classifier,
     IOptions<AvatarRefreshOptions> options, IOptions<AlertsOptions> alerts, ILogger<AvatarRefresh> logger)
@@ -71,7 +73,7 @@ internal sealed partial class AvatarRefresh(NpgsqlDataSource db, AvatarFetcher f
         var flagged = 0;
         foreach (var account in pending)
         {
-            var (hash, error) = await FetchHashAsync(account.AvatarUrl, ct);
+            var (image, hash, error) = await FetchHashAsync(account.AvatarUrl, ct);
             await using var connection = await db.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             if (hash is { } h)
@@ -83,6 +85,11 @@ internal sealed partial class AvatarRefresh(NpgsqlDataSource db, AvatarFetcher f
                     var input = new AccountInput(account.Platform, account.PlatformId, account.Handle, account.DisplayName, account.Bio, h);
                     foreach (var flag in classifier.CheckAccount(input))
                     {
+                        // Kept even when the flag already exists or is suppressed: it is the picture that matched.
+                        if (flag.Evidence.ContainsKey("logo_similarity"))
+                        {
+                            await AvatarStore.SaveAsync(connection, tx, account.Id, image!, account.AvatarUrl, ct);
+                        }
                         if (await FlagStore.AddAsync(connection, tx, new NewFlag(flag.Rule, flag.Severity, flag.Score,
                                 flag.Evidence.ToJsonString(), flag.PolicyClause, account.Id, null), alerts.Value.DismissedSuppressionDays, ct) is not null)
                         {
@@ -106,18 +113,18 @@ internal sealed partial class AvatarRefresh(NpgsqlDataSource db, AvatarFetcher f
         return flagged;
     }
 
-    private async Task<(ulong? Hash, string? Error)> FetchHashAsync(string url, CancellationToken ct)
+    private async Task<(byte[]? Image, ulong? Hash, string? Error)> FetchHashAsync(string url, CancellationToken ct)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
-            return (null, "not an absolute URL");
+            return (null, null, "not an absolute URL");
         }
         var result = await fetcher.FetchAsync(uri, ct);
         if (!result.Succeeded)
         {
-            return (null, result.Failure ?? "download failed");
+            return (null, null, result.Failure ?? "download failed");
         }
-        return PerceptualHash.TryCompute(result.Image) is { } hash ? (hash, null) : (null, "not a decodable image");
+        return PerceptualHash.TryCompute(result.Image) is { } hash ? (result.Image, hash, null) : (null, null, "not a decodable image");
     }
 
     [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "Avatars: {Count} fetched and hashed, {Flagged} new flag(s)")]

@@ -10,6 +10,9 @@ internal sealed record FlagRow(
     DateTime FlaggedAt, string Rule, string Severity, double Score, string Evidence, string PolicyClause, string Status,
     string? ReviewedBy, DateTime? ReviewedAt, string? ReviewNote, long AccountId);
 
+/// <summary>A flagged account's kept picture, as the clerk's role reads it.</summary>
+internal sealed record AccountPicture(string ContentType, byte[] Image, DateTime FetchedAt);
+
 /// <summary>
 /// The review page's reads and its one write. Reads run inside a transaction that first does
 /// SET LOCAL ROLE to the clerk's role (Web:ClerkRole), so the page sees exactly what a clerk in a
@@ -66,6 +69,19 @@ internal sealed class FlagDesk(NpgsqlDataSource db, IOptions<WebOptions> options
         AsClerkAsync(c => c.QueryAsync<FlagRow>(new CommandDefinition(
             $"SELECT {Columns} FROM flagged_posts WHERE account_id = @AccountId AND flag_id <> @FlagId ORDER BY flagged_at DESC, flag_id DESC LIMIT 50",
             new { flag.AccountId, flag.FlagId }, cancellationToken: ct)), ct);
+
+    /// <summary>The account's kept picture (flagged accounts only: the view shows no other), or null.</summary>
+    public async Task<AccountPicture?> PictureAsync(long accountId, CancellationToken ct) =>
+        (await AsClerkAsync(c => c.QueryAsync<AccountPicture>(new CommandDefinition(
+            "SELECT content_type, image, fetched_at FROM flagged_account_avatars WHERE account_id = @accountId",
+            new { accountId }, cancellationToken: ct)), ct)).SingleOrDefault();
+
+    /// <summary>When the account's kept picture was fetched, or null when none is kept (the bytes are
+    /// read only by the image request).</summary>
+    public async Task<DateTime?> PictureFetchedAtAsync(long accountId, CancellationToken ct) =>
+        (await AsClerkAsync(c => c.QueryAsync<DateTime>(new CommandDefinition(
+            "SELECT fetched_at FROM flagged_account_avatars WHERE account_id = @accountId",
+            new { accountId }, cancellationToken: ct)), ct)).Select(at => (DateTime?)at).SingleOrDefault();
 
     /// <summary>Records the clerk's decision; false when there is no such flag.</summary>
     public async Task<bool> ReviewAsync(long id, string status, string? note, string reviewer, CancellationToken ct)

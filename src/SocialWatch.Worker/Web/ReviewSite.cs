@@ -130,6 +130,18 @@ internal sealed partial class ReviewSite(IServiceProvider worker, ILogger<Review
         app.UseAuthorization();
         app.MapGet("/site.css", () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8")).AllowAnonymous();
         app.MapGet("/logo/{index:int}", (int index, LogoFiles logos) => logos.Serve(index));
+        app.MapGet("/avatar/{accountId:long}", async (long accountId, FlagDesk desk, HttpContext http, CancellationToken ct) =>
+        {
+            if (await desk.PictureAsync(accountId, ct) is not { } picture)
+            {
+                return Results.NotFound();
+            }
+            // A stranger's picture is personal data like the page: never in a shared cache (private) nor
+            // on the clerk's disk (no-store), and only ever taken as the type its bytes were checked to be.
+            http.Response.Headers.CacheControl = "private, no-store";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.File(picture.Image, picture.ContentType);
+        });
         app.MapGet("/export.csv", async ([AsParameters] FlagFilterQuery q, FlagDesk desk, CancellationToken ct) =>
         {
             var rows = await desk.ListAsync(q.ToFilter(), FlagDesk.ExportLimit, ct);

@@ -45,6 +45,8 @@ public sealed class ClerkRoleTests
     [InlineData("SELECT * FROM source_cursors")]
     [InlineData("SELECT * FROM schemaversions")]
     [InlineData("SELECT * FROM qrtz_triggers")]
+    [InlineData("SELECT * FROM account_avatars")]
+    [InlineData("DELETE FROM flagged_account_avatars")]
     [InlineData("UPDATE flags SET status = 'dismissed'")]
     [InlineData("UPDATE flagged_posts SET status = 'dismissed'")]
     [InlineData("DELETE FROM flags")]

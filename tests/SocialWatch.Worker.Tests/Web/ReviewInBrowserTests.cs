@@ -3,8 +3,12 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using OpenQA.Selenium;
+using SocialWatch.Fakes;
 using SocialWatch.Fakes.X;
+using SocialWatch.Worker.Avatars;
 using SocialWatch.Worker.Ingestion;
 
 namespace SocialWatch.Worker.Tests.Web;
@@ -17,22 +21,30 @@ namespace SocialWatch.Worker.Tests.Web;
 public sealed class ReviewInBrowserTests : IAsyncLifetime
 {
     private const string StaffId = "2000000102";
+    private FakeServer _images = null!;
     private XFake _x = null!;
     private string _db = "";
     private ReviewPage _page = null!;
 
     public async Task InitializeAsync()
     {
+        // The profile pictures, served over real HTTP on loopback (allowed below for the test only).
+        var avatars = Path.Combine(TestHosts.RepoRoot(), "samples", "corpus", "avatars");
+        _images = await FakeServer.StartAsync(app => app.MapGet("/img/{name}", (string name) =>
+            Results.File(File.ReadAllBytes(Path.Combine(avatars, Path.GetFileName(name))), "image/png")));
         _x = await XFake.StartAsync();
         _x.AddUser(new XFakeUser(TestHosts.OfficialXId, "LeighTownCouncil", "Leigh Town Council", "Official account of Leigh-on-Sea Town Council"));
         _x.AddUser(new XFakeUser(StaffId, "priya_n_finance", "Priya Nair", "Finance Officer, Leigh Town Council. Views my own."));
         _x.AddUser(new XFakeUser("4000000001", "LeighTownCounci1", "Leigh Town Council", "Official news from Leigh Town Council"));
         _x.AddUser(new XFakeUser("4000000002", "ss9_dave", "Dave Price", "Leigh born and bred"));
+        _x.AddUser(new XFakeUser("4000000003", "seafront_ss9", "Seafront News", "", new Uri(_images.BaseAddress, "img/logo-recolour.png").ToString()));
         _db = await TestDatabase.CreateAsync();
         var settings = TestHosts.Settings(_db)
             .WithXSource(_x, name: "x-search", kind: "Search", target: "Leigh OR council OR tender OR library", index: 0)
             .WithXSource(_x, name: "x-staff", kind: "StaffAccount", target: StaffId, index: 1)
             .WithXSource(_x, name: "x-official", kind: "OfficialTimeline", target: TestHosts.OfficialXId, index: 2);
+        settings["Avatars:RequireHttps"] = "false";
+        settings["Avatars:AllowPrivateAddresses"] = "true";
         _page = await ReviewPage.StartAsync(settings, lockoutFailures: 3);
         var host = _page.Host;
         await host.Get<SourceStore>().SyncAsync(host.Get<IOptions<SourcesOptions>>().Value.Items, default);
@@ -44,12 +56,16 @@ public sealed class ReviewInBrowserTests : IAsyncLifetime
         await PollAsync("x-search");
         _x.Post(StaffId, "Between us, the lowest tender for the Pier Road resurfacing came in at £48,500 - decision at Part 2 on Tuesday.");
         await PollAsync("x-staff");
+        _x.Post("4000000003", "Leigh seafront: the road is closed on Sunday morning for the fun run.");
+        await PollAsync("x-search");
+        await _page.Host.Get<AvatarRefresh>().RefreshAsync(CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
         await _page.DisposeAsync();
         await _x.DisposeAsync();
+        await _images.DisposeAsync();
     }
 
     private async Task PollAsync(string source)
@@ -172,5 +188,34 @@ public sealed class ReviewInBrowserTests : IAsyncLifetime
         // Phone width: nothing wider than the screen.
         Assert.True((bool)browser.Driver.ExecuteScript("return document.documentElement.scrollWidth <= window.innerWidth")!);
         browser.Screenshot(Path.Combine(TestHosts.RepoRoot(), "docs", "screenshots", "review-flag-phone.png"));
+    }
+
+    [Fact]
+    public async Task A_flag_for_a_copy_of_the_logo_shows_the_account_s_picture_beside_the_council_s_logo_with_the_similarity()
+    {
+        var logoCopy = await FlagAsync("impersonation", "seafront_ss9");
+        Assert.NotEqual(0, logoCopy);
+        using var browser = new Browser();
+        browser.Go(new Uri(_page.BaseUrl, $"/flags/{logoCopy}"));
+        browser.SignIn(ReviewPage.Clerk, ReviewPage.Password);
+        browser.Wait(d => d.Url.EndsWith($"/flags/{logoCopy}", StringComparison.Ordinal));
+
+        // Both pictures load (from the page's own address, under its img-src 'self' policy) and are drawn.
+        foreach (var id in new[] { "account-picture", "council-logo" })
+        {
+            Assert.True(browser.Wait(d => Convert.ToInt64(browser.Driver.ExecuteScript(
+                $"const i = document.getElementById('{id}'); return i && i.complete ? i.naturalWidth : 0;"), System.Globalization.CultureInfo.InvariantCulture) > 0), id);
+        }
+        Assert.Equal($"/avatar/{await AccountAsync("seafront_ss9")}", new Uri(browser.Find("#account-picture").GetAttribute("src")!).AbsolutePath);
+        Assert.Matches(@"looks \d+% like the council's logo", browser.Find(".similarity").Text);
+        Assert.Contains("fetched", browser.Find(".logos figcaption").Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not kept", browser.Find(".logos").Text, StringComparison.Ordinal);
+        browser.Screenshot(Path.Combine(TestHosts.RepoRoot(), "docs", "screenshots", "review-flag-logo.png"));
+    }
+
+    private async Task<long> AccountAsync(string handle)
+    {
+        await using var connection = new NpgsqlConnection(_db);
+        return await connection.ExecuteScalarAsync<long>("SELECT id FROM accounts WHERE handle = @handle", new { handle });
     }
 }

@@ -21,6 +21,9 @@ public sealed class FlagModel : PageModel
 
     internal int LogoCount { get; private set; }
 
+    /// <summary>When the account's kept picture was fetched; null when SocialWatch keeps none.</summary>
+    internal DateTime? PictureFetchedAt { get; private set; }
+
     internal bool Saved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, bool saved, CancellationToken ct)
@@ -58,6 +61,10 @@ public sealed class FlagModel : PageModel
         Earlier = await desk.EarlierAsync(Row, ct);
         Zone = services.GetRequiredService<IOptions<AlertsOptions>>().Value.DigestZone();
         LogoCount = services.GetRequiredService<LogoFiles>().Count;
+        if (Evidence.LogoSimilarity is not null)
+        {
+            PictureFetchedAt = await desk.PictureFetchedAtAsync(Row.AccountId, ct);
+        }
         return true;
     }
 }
