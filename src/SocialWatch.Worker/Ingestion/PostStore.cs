@@ -21,8 +21,8 @@ internal static class PostStore
     internal sealed record StoredPage(IReadOnlyList<StoredAccount> Accounts, IReadOnlyList<StoredPost> Posts, int Deleted);
 
     // Authors we have no profile for (a page without includes) come in as accounts that carry no
-    // field (the caller adds them): a placeholder keeps their posts, and the next page or sweep that carries the profile
-    // fills it in. `differs`: the fields this fetch carried whose value is not the stored one. Only a
+    // field (StoreAsync adds them): a placeholder keeps their posts, and the next page or sweep that
+    // carries the profile fills it in. `differs`: the fields this fetch carried whose value is not the stored one. Only a
     // field some earlier fetch also carried (known_fields) is a change of profile worth a history row;
     // a field seen for the first time fills in a placeholder. The history CTE reads the old profile
     // from the statement's snapshot, before the upsert overwrites it. An account that is known,
@@ -57,6 +57,7 @@ internal static class PostStore
                    avatar_url, platform_created_at, raw::jsonb, carries
             FROM matched
             WHERE account_id IS NULL OR differs <> 0 OR carries & ~known <> 0 OR last_seen_at < now() - interval '1 hour'
+            ORDER BY platform_id
             ON CONFLICT (platform, platform_id) DO UPDATE SET
                 handle = CASE WHEN excluded.known_fields & 1 <> 0 THEN excluded.handle ELSE a.handle END,
                 display_name = CASE WHEN excluded.known_fields & 2 <> 0 THEN excluded.display_name ELSE a.display_name END,
@@ -76,6 +77,8 @@ internal static class PostStore
         WHERE m.carries <> 0
         """;
 
+    // Both upserts take their rows in key order, so concurrent pages (several workers, overlapping
+    // sources) that share new accounts or posts wait for each other instead of deadlocking.
     // Only a post that is new or whose text changed reaches the upsert; the old text of an edited
     // post goes to post_versions. The cursor moves in the same statement, counting new posts.
     private const string UpsertPostsSql = """
@@ -92,6 +95,7 @@ internal static class PostStore
         upserted AS (
             INSERT INTO posts AS p (platform, platform_id, account_id, source_id, text, url, in_reply_to, created_at, raw)
             SELECT @Platform, platform_id, account_id, @SourceId, text, url, in_reply_to, created_at, raw FROM incoming
+            ORDER BY platform_id
             ON CONFLICT (platform, platform_id) DO UPDATE SET
                 text = excluded.text, url = excluded.url, raw = excluded.raw, updated_at = now(), deleted_at = NULL
             WHERE p.text IS DISTINCT FROM excluded.text
