@@ -98,10 +98,11 @@ internal static class IngestionBench
         var sourceId = await CreateSourceAsync(db, "x", ct);
         var warmUpSourceId = await CreateSourceAsync(db, WarmUpPlatform, ct);
         var warmUp = new List<FetchedPage>();
-        for (var round = 0; round < 50; round++)
+        var roundPosts = Math.Min(posts, 5_000);
+        for (var round = 0; round < 20; round++)
         {
             var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
-            var roundPages = SyntheticPosts.Pages(5_000, pageSize, idBase: 1_400_000_000_000_000_000 + round * 5_000L).ToList();
+            var roundPages = SyntheticPosts.Pages(roundPosts, pageSize, idBase: 1_400_000_000_000_000_000 + round * 5_000L).ToList();
             await StoreAsync(db, warmUpSourceId, WarmUpPlatform, roundPages, ct);
             warmUp.AddRange(roundPages);
             if (round > 0 && System.Runtime.JitInfo.GetCompiledMethodCount() == compiled)
