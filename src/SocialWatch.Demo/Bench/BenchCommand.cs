@@ -25,6 +25,14 @@ internal static class BenchCommand
             var r = await IngestionBench.RunAsync(cs, parse.GetValue(posts), parse.GetValue(pageSize), ct);
             Console.WriteLine(Invariant($"ingest: {r.Posts} posts; stored {r.StoredPerSecond:N0} posts/s (one transaction per {r.PageSize}-post page); COPY {r.CopyPerSecond:N0} posts/s; ratio {r.Ratio:P0}"));
             Console.WriteLine(Invariant($"ingest per CPU second (this process + its PostgreSQL backends): stored {r.StoredPerCpuSecond:N0}; COPY {r.CopyPerCpuSecond:N0}; ratio {r.CpuRatio:P0}"));
+            if (r is { StoredCpu: { } s, CopyCpu: { } c })
+            {
+                Console.WriteLine(Invariant($"ingest CPU ms per 100 posts (this process + PostgreSQL): stored {s.MillisecondsPer100(r.Posts):0.00} ({s.Process * 100_000 / r.Posts:0.00} + {s.Backends * 100_000 / r.Posts:0.00}); COPY {c.MillisecondsPer100(r.Posts):0.00} ({c.Process * 100_000 / r.Posts:0.00} + {c.Backends * 100_000 / r.Posts:0.00})"));
+                if (r.CopyWithForeignKeyCpu is { } f)
+                {
+                    Console.WriteLine(Invariant($"ingest COPY with the author foreign key: {r.CopyWithForeignKeyPerCpuSecond:N0} posts per CPU s, {f.MillisecondsPer100(r.Posts):0.00} ms per 100 posts; stored/that {r.StoredPerCpuSecond / r.CopyWithForeignKeyPerCpuSecond:P0}"));
+                }
+            }
         }, ct));
         command.Add(ingest);
 

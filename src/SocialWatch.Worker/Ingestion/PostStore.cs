@@ -5,11 +5,11 @@ using SocialWatch.Worker.Storage;
 
 namespace SocialWatch.Worker.Ingestion;
 
-/// <summary>Writes one fetched page: its accounts and posts are loaded with binary COPY into staging
-/// tables that live for the transaction, then merged into the real tables by a few set-based
-/// statements (new rows inserted, real profile changes and post edits kept as history, deletions
-/// marked, the cursor advanced). Runs inside the caller's transaction so the page, its flags and the
-/// source's cursor commit together; one page per transaction, since the staging tables empty at commit.</summary>
+/// <summary>Writes one fetched page in one round trip: its accounts and posts are sent as parameter
+/// arrays and merged into the real tables by two prepared set-based statements (new rows inserted, real
+/// profile changes and post edits kept as history, deletions marked, the cursor advanced). Runs inside
+/// the caller's transaction so the page, its flags and the source's cursor commit together. Nothing is
+/// staged in a table, so concurrent pages from several connections share nothing but the real tables.</summary>
 internal static class PostStore
 {
     /// <summary>An account that is new or whose profile changed, so the rules look at it again.</summary>
@@ -20,32 +20,9 @@ internal static class PostStore
 
     internal sealed record StoredPage(IReadOnlyList<StoredAccount> Accounts, IReadOnlyList<StoredPost> Posts, int Deleted);
 
-    // Temporary tables are private to the connection, so concurrent polls cannot see each other's
-    // rows; ON COMMIT DELETE ROWS (or the rollback) empties them with the page's transaction. They are
-    // created once per database session rather than per page, which spares the catalog a create and
-    // a drop per page where the session outlives the page (a pooled connection reset drops them).
-    private const string StagingSql = """
-        CREATE TEMP TABLE IF NOT EXISTS ingest_accounts (
-            platform_id text NOT NULL, handle text, display_name text, bio text, avatar_url text,
-            carries integer NOT NULL, platform_created_at timestamptz, raw jsonb
-        ) ON COMMIT DELETE ROWS;
-        CREATE TEMP TABLE IF NOT EXISTS ingest_posts (
-            platform_id text NOT NULL, author_platform_id text NOT NULL, text text NOT NULL, url text,
-            in_reply_to text, created_at timestamptz NOT NULL, raw jsonb NOT NULL
-        ) ON COMMIT DELETE ROWS
-        """;
-
-    private const string CopyAccountsSql = """
-        COPY ingest_accounts (platform_id, handle, display_name, bio, avatar_url, carries, platform_created_at, raw) FROM STDIN (FORMAT BINARY)
-        """;
-
-    private const string CopyPostsSql = """
-        COPY ingest_posts (platform_id, author_platform_id, text, url, in_reply_to, created_at, raw) FROM STDIN (FORMAT BINARY)
-        """;
-
     // Authors we have no profile for (a page without includes) come in as accounts that carry no
-    // field: a placeholder keeps their posts, and the next page or sweep that carries the profile
-    // fills it in. `differs`: the fields this fetch carried whose value is not the stored one. Only a
+    // field (StoreAsync adds them): a placeholder keeps their posts, and the next page or sweep that
+    // carries the profile fills it in. `differs`: the fields this fetch carried whose value is not the stored one. Only a
     // field some earlier fetch also carried (known_fields) is a change of profile worth a history row;
     // a field seen for the first time fills in a placeholder. The history CTE reads the old profile
     // from the statement's snapshot, before the upsert overwrites it. An account that is known,
@@ -53,11 +30,9 @@ internal static class PostStore
     // authors on a page.
     private const string UpsertAccountsSql = """
         WITH incoming AS (
-            SELECT * FROM ingest_accounts
-            UNION ALL
-            SELECT DISTINCT p.author_platform_id, NULL, NULL, NULL, NULL, 0, NULL::timestamptz, NULL::jsonb
-            FROM ingest_posts p
-            WHERE NOT EXISTS (SELECT 1 FROM ingest_accounts i WHERE i.platform_id = p.author_platform_id)
+            SELECT * FROM unnest(@PlatformIds::text[], @Handles::text[], @Names::text[], @Bios::text[], @AvatarUrls::text[],
+                                 @Carries::integer[], @CreatedAts::timestamptz[], @Raws::text[])
+                AS i(platform_id, handle, display_name, bio, avatar_url, carries, platform_created_at, raw)
         ),
         matched AS (
             SELECT i.platform_id, i.handle, i.display_name, i.bio, i.avatar_url, i.carries, i.platform_created_at, i.raw,
@@ -79,9 +54,10 @@ internal static class PostStore
         upserted AS (
             INSERT INTO accounts AS a (platform, platform_id, handle, display_name, bio, avatar_url, platform_created_at, raw, known_fields)
             SELECT @Platform, platform_id, COALESCE(handle, platform_id), COALESCE(display_name, ''), COALESCE(bio, ''),
-                   avatar_url, platform_created_at, raw, carries
+                   avatar_url, platform_created_at, raw::jsonb, carries
             FROM matched
             WHERE account_id IS NULL OR differs <> 0 OR carries & ~known <> 0 OR last_seen_at < now() - interval '1 hour'
+            ORDER BY platform_id
             ON CONFLICT (platform, platform_id) DO UPDATE SET
                 handle = CASE WHEN excluded.known_fields & 1 <> 0 THEN excluded.handle ELSE a.handle END,
                 display_name = CASE WHEN excluded.known_fields & 2 <> 0 THEN excluded.display_name ELSE a.display_name END,
@@ -101,13 +77,17 @@ internal static class PostStore
         WHERE m.carries <> 0
         """;
 
+    // Both upserts take their rows in key order, so concurrent pages (several workers, overlapping
+    // sources) that share new accounts or posts wait for each other instead of deadlocking.
     // Only a post that is new or whose text changed reaches the upsert; the old text of an edited
     // post goes to post_versions. The cursor moves in the same statement, counting new posts.
     private const string UpsertPostsSql = """
         WITH incoming AS (
             SELECT s.platform_id, a.id AS account_id, s.text, s.url, s.in_reply_to, s.created_at, s.raw,
                    p.id AS old_id, p.text AS old_text, p.raw AS old_raw
-            FROM ingest_posts s
+            FROM unnest(@PlatformIds::text[], @AuthorIds::text[], @Texts::text[], @Urls::text[], @InReplyTos::text[],
+                        @CreatedAts::timestamptz[], @Raws::jsonb[])
+                AS s(platform_id, author_platform_id, text, url, in_reply_to, created_at, raw)
             JOIN accounts a ON a.platform = @Platform AND a.platform_id = s.author_platform_id
             LEFT JOIN posts p ON p.platform = @Platform AND p.platform_id = s.platform_id
             WHERE p.id IS NULL OR p.text IS DISTINCT FROM s.text
@@ -115,6 +95,7 @@ internal static class PostStore
         upserted AS (
             INSERT INTO posts AS p (platform, platform_id, account_id, source_id, text, url, in_reply_to, created_at, raw)
             SELECT @Platform, platform_id, account_id, @SourceId, text, url, in_reply_to, created_at, raw FROM incoming
+            ORDER BY platform_id
             ON CONFLICT (platform, platform_id) DO UPDATE SET
                 text = excluded.text, url = excluded.url, raw = excluded.raw, updated_at = now(), deleted_at = NULL
             WHERE p.text IS DISTINCT FROM excluded.text
@@ -142,32 +123,25 @@ internal static class PostStore
         // more of the profile wins, so a partial author never hides the full profile beside it.
         var accounts = Dedupe(page.Accounts, a => a.PlatformId, (kept, next) => (kept.Carries & ~next.Carries) == 0);
         var posts = Dedupe(page.Posts, p => p.PlatformId, (_, _) => true);
+        var fetchedAccounts = accounts.ToDictionary(a => StoredText.Clean(a.PlatformId), StringComparer.Ordinal);
+        var fetchedPosts = posts.ToDictionary(p => StoredText.Clean(p.PlatformId), StringComparer.Ordinal);
 
-        await using (var staging = new NpgsqlCommand(StagingSql, connection, tx))
-        {
-            await staging.ExecuteNonQueryAsync(ct);
-        }
-        if (accounts.Count > 0)
-        {
-            await CopyAccountsAsync(connection, accounts, ct);
-        }
-        if (posts.Count > 0)
-        {
-            await CopyPostsAsync(connection, posts, ct);
-        }
-
-        // One round trip for the merge: the statements run in order, each seeing the ones before.
+        // One round trip for the whole page: the statements run in order, each seeing the ones
+        // before. Prepared once per physical connection (Npgsql keeps them across pooled opens), so
+        // a page costs no planning after the first few.
         await using var batch = new NpgsqlBatch(connection, tx);
-        batch.BatchCommands.Add(Command(UpsertAccountsSql, ("Platform", platform)));
-        batch.BatchCommands.Add(Command(UpsertPostsSql, ("Platform", platform), ("SourceId", sourceId), ("Position", (object?)StoredText.CleanOrNull(page.Cursor) ?? DBNull.Value)));
+        batch.BatchCommands.Add(UpsertAccounts(platform, accounts, posts, fetchedAccounts));
+        batch.BatchCommands.Add(UpsertPosts(platform, sourceId, page.Cursor, posts));
         var gone = page.DeletedPostIds is { Count: > 0 } deletedIds ? deletedIds.Select(StoredText.Clean).ToArray() : null;
         if (gone is not null)
         {
-            batch.BatchCommands.Add(Command(MarkDeletedSql, ("Platform", platform), ("PlatformIds", gone)));
+            var markDeleted = new NpgsqlBatchCommand(MarkDeletedSql);
+            markDeleted.Parameters.Add(new NpgsqlParameter<string>("Platform", NpgsqlDbType.Text) { TypedValue = platform });
+            markDeleted.Parameters.Add(new NpgsqlParameter<string[]>("PlatformIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = gone });
+            batch.BatchCommands.Add(markDeleted);
         }
+        await batch.PrepareAsync(ct);
 
-        var fetchedAccounts = accounts.ToDictionary(a => StoredText.Clean(a.PlatformId), StringComparer.Ordinal);
-        var fetchedPosts = posts.ToDictionary(p => StoredText.Clean(p.PlatformId), StringComparer.Ordinal);
         var storedAccounts = new List<StoredAccount>();
         var storedPosts = new List<StoredPost>();
         await using (var reader = await batch.ExecuteReaderAsync(ct))
@@ -190,71 +164,79 @@ internal static class PostStore
         return new StoredPage(storedAccounts, storedPosts, deleted);
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
+    /// <summary>The page's accounts, then a placeholder for each author without a profile in the page.
+    /// A field the fetch did not carry is sent as NULL: the merge keeps the stored value.</summary>
+    private static NpgsqlBatchCommand UpsertAccounts(string platform, List<FetchedAccount> accounts, List<FetchedPost> posts, Dictionary<string, FetchedAccount> fetched)
     {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var (name, value) in parameters)
+        var authorsWithoutProfile = posts.Select(p => StoredText.Clean(p.AuthorPlatformId)).Where(id => !fetched.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+        var count = accounts.Count + authorsWithoutProfile.Count;
+        var (ids, handles, names, bios, avatars) = (new string[count], new string?[count], new string?[count], new string?[count], new string?[count]);
+        var (carries, created, raws) = (new int[count], new DateTime?[count], new string?[count]);
+        for (var i = 0; i < accounts.Count; i++)
         {
-            command.Parameters.AddWithValue(name, value);
+            var account = accounts[i];
+            var carried = account.Carries;
+            ids[i] = StoredText.Clean(account.PlatformId);
+            handles[i] = carried.HasFlag(ProfileFields.Handle) ? StoredText.Clean(account.Handle) : null;
+            names[i] = carried.HasFlag(ProfileFields.DisplayName) ? StoredText.Clean(account.DisplayName) : null;
+            bios[i] = carried.HasFlag(ProfileFields.Bio) ? StoredText.Clean(account.Bio) : null;
+            avatars[i] = carried.HasFlag(ProfileFields.Avatar) ? StoredText.CleanOrNull(account.AvatarUrl) : null;
+            carries[i] = (int)carried;
+            created[i] = account.CreatedAt?.UtcDateTime;
+            raws[i] = StoredText.CleanJson(account.RawJson);
         }
+        for (var i = 0; i < authorsWithoutProfile.Count; i++)
+        {
+            ids[accounts.Count + i] = authorsWithoutProfile[i];
+        }
+
+        var command = new NpgsqlBatchCommand(UpsertAccountsSql);
+        command.Parameters.Add(new NpgsqlParameter<string>("Platform", NpgsqlDbType.Text) { TypedValue = platform });
+        command.Parameters.Add(TextArray("PlatformIds", ids));
+        command.Parameters.Add(TextArray("Handles", handles));
+        command.Parameters.Add(TextArray("Names", names));
+        command.Parameters.Add(TextArray("Bios", bios));
+        command.Parameters.Add(TextArray("AvatarUrls", avatars));
+        command.Parameters.Add(new NpgsqlParameter<int[]>("Carries", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = carries });
+        command.Parameters.Add(new NpgsqlParameter<DateTime?[]>("CreatedAts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = created });
+        // As text: most authors on a page are known and unchanged, and their payload is never parsed.
+        command.Parameters.Add(TextArray("Raws", raws));
         return command;
     }
 
-    private static async Task CopyAccountsAsync(NpgsqlConnection connection, List<FetchedAccount> accounts, CancellationToken ct)
+    private static NpgsqlBatchCommand UpsertPosts(string platform, long sourceId, string? cursor, List<FetchedPost> posts)
     {
-        await using var writer = await connection.BeginBinaryImportAsync(CopyAccountsSql, ct);
-        foreach (var account in accounts)
+        var count = posts.Count;
+        var (ids, authors, texts, urls, replyTos) = (new string[count], new string[count], new string[count], new string?[count], new string?[count]);
+        var (created, raws) = (new DateTime[count], new string[count]);
+        for (var i = 0; i < count; i++)
         {
-            // A field the fetch did not carry is sent as NULL: the merge keeps the stored value.
-            var carries = account.Carries;
-            await writer.StartRowAsync(ct);
-            await writer.WriteAsync(StoredText.Clean(account.PlatformId), NpgsqlDbType.Text, ct);
-            await WriteTextAsync(writer, carries.HasFlag(ProfileFields.Handle) ? StoredText.Clean(account.Handle) : null, ct);
-            await WriteTextAsync(writer, carries.HasFlag(ProfileFields.DisplayName) ? StoredText.Clean(account.DisplayName) : null, ct);
-            await WriteTextAsync(writer, carries.HasFlag(ProfileFields.Bio) ? StoredText.Clean(account.Bio) : null, ct);
-            await WriteTextAsync(writer, carries.HasFlag(ProfileFields.Avatar) ? StoredText.CleanOrNull(account.AvatarUrl) : null, ct);
-            await writer.WriteAsync((int)carries, NpgsqlDbType.Integer, ct);
-            if (account.CreatedAt is { } created)
-            {
-                await writer.WriteAsync(created.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
-            }
-            else
-            {
-                await writer.WriteNullAsync(ct);
-            }
-            await writer.WriteAsync(StoredText.CleanJson(account.RawJson), NpgsqlDbType.Jsonb, ct);
+            var post = posts[i];
+            ids[i] = StoredText.Clean(post.PlatformId);
+            authors[i] = StoredText.Clean(post.AuthorPlatformId);
+            texts[i] = StoredText.Clean(post.Text);
+            urls[i] = StoredText.CleanOrNull(post.Url);
+            replyTos[i] = StoredText.CleanOrNull(post.InReplyTo);
+            created[i] = post.CreatedAt.UtcDateTime;
+            raws[i] = StoredText.CleanJson(post.RawJson);
         }
-        await writer.CompleteAsync(ct);
+
+        var command = new NpgsqlBatchCommand(UpsertPostsSql);
+        command.Parameters.Add(new NpgsqlParameter<string>("Platform", NpgsqlDbType.Text) { TypedValue = platform });
+        command.Parameters.Add(new NpgsqlParameter<long>("SourceId", NpgsqlDbType.Bigint) { TypedValue = sourceId });
+        command.Parameters.Add(new NpgsqlParameter("Position", NpgsqlDbType.Text) { Value = (object?)StoredText.CleanOrNull(cursor) ?? DBNull.Value });
+        command.Parameters.Add(TextArray("PlatformIds", ids));
+        command.Parameters.Add(TextArray("AuthorIds", authors));
+        command.Parameters.Add(TextArray("Texts", texts));
+        command.Parameters.Add(TextArray("Urls", urls));
+        command.Parameters.Add(TextArray("InReplyTos", replyTos));
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("CreatedAts", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = created });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("Raws", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { TypedValue = raws });
+        return command;
     }
 
-    private static async Task CopyPostsAsync(NpgsqlConnection connection, List<FetchedPost> posts, CancellationToken ct)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync(CopyPostsSql, ct);
-        foreach (var post in posts)
-        {
-            await writer.StartRowAsync(ct);
-            await writer.WriteAsync(StoredText.Clean(post.PlatformId), NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(StoredText.Clean(post.AuthorPlatformId), NpgsqlDbType.Text, ct);
-            await writer.WriteAsync(StoredText.Clean(post.Text), NpgsqlDbType.Text, ct);
-            await WriteTextAsync(writer, StoredText.CleanOrNull(post.Url), ct);
-            await WriteTextAsync(writer, StoredText.CleanOrNull(post.InReplyTo), ct);
-            await writer.WriteAsync(post.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
-            await writer.WriteAsync(StoredText.CleanJson(post.RawJson), NpgsqlDbType.Jsonb, ct);
-        }
-        await writer.CompleteAsync(ct);
-    }
-
-    private static async Task WriteTextAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken ct)
-    {
-        if (value is null)
-        {
-            await writer.WriteNullAsync(ct);
-        }
-        else
-        {
-            await writer.WriteAsync(value, NpgsqlDbType.Text, ct);
-        }
-    }
+    private static NpgsqlParameter<string?[]> TextArray(string name, string?[] values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values };
 
     /// <summary>A page may carry the same item twice (an author of several posts); one upsert
     /// statement may not touch a row twice, so one copy is kept: a later one when
