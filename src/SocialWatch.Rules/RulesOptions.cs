@@ -200,7 +200,7 @@ public sealed class RulesOptions
         "raise", "raising", "raised", "put up", "put the", "increase*", "confirm*", "announce*", "said", "says",
         "say", "told", "tells", "plan", "plans", "planning", "wants to", "want to", "going to", "will", "won't",
         "backs", "backed", "backing", "support*", "oppose*", "position", "charging", "to charge",
-        "funding", "fund", "introduce*", "brought forward", "postpone*", "delay*", "reject*", "refuse*",
+        "funding", "fund", "introduc*", "brought forward", "postpone*", "delay*", "reject*", "refuse*",
         "stopped", "stopping", "ending", "axe*", "axing",
     ];
 
@@ -260,6 +260,7 @@ public sealed class RulesOptions
     [
         "position is", "'s position", "on behalf of", "official:", "officially", "the council's view",
         "council's view", "we oppose", "we support", "council supports", "council opposes",
+        "speaking for the council", "speaking for the town council", "speaking as the council", "our position",
     ];
 
     /// <summary>Words of thanks: a post that thanks the council is not a claim about it.</summary>

@@ -215,6 +215,19 @@ internal sealed class CouncilReferences
     /// <summary>"Southend City Council", "school council", "Rochford Town Council": the word(s) before name another body.</summary>
     private bool IsOtherCouncil(string original, string folded, int at)
     {
+        // "Council of Europe", "a council of whales": "council of" names a body by what follows, and only
+        // our own place word there makes it ours ("the council of Leigh").
+        var after = at + "council".Length;
+        if (after < folded.Length && folded[after] == ' ' && NextWord(folded, after) == "of")
+        {
+            var ofEnd = folded.IndexOf("of", after, StringComparison.Ordinal) + 2;
+            var owner = NextWord(folded, ofEnd);
+            if (owner is not "the" and not "our" and not "" && !_placeWords.Contains(StripPossessive(owner)))
+            {
+                return true;
+            }
+        }
+
         var previous = PreviousWord(folded, at, out var previousStart);
         if (_otherCouncilWords.Contains(previous))
         {

@@ -77,6 +77,10 @@ internal sealed class MisrepresentationRule
         List<Sentence>? semanticCandidates = null;
         Claim? claim = null;
         var mentionsCouncil = false;
+        var hedged = false;
+        var namesCouncilInThanks = false;
+        Sentence? publicMoney = null;
+        TextSpan? publicMoneyMarker = null;
         var previousReferred = false;
         for (var s = 0; s < sentences.Count; s++)
         {
@@ -89,8 +93,15 @@ internal sealed class MisrepresentationRule
 
             statementSentences.Add(sentence);
             var sentenceText = folded.Substring(sentence.Start, sentence.Length);
+            if (publicMoney is null && !Hedges.OpensAsHedge(sentenceText) && PublicMoney.Find(sentenceText) is { } money)
+            {
+                publicMoney = sentence;
+                publicMoneyMarker = money with { Start = money.Start + sentence.Start };
+            }
+
             if (_thanks.ContainsAny(sentenceText))
             {
+                namesCouncilInThanks |= _references.Find(post.Text, folded, sentence, sentenceText, otherCouncilNamed, addressesOfficial).Kind != CouncilReferenceKind.None;
                 continue;
             }
 
@@ -102,8 +113,14 @@ internal sealed class MisrepresentationRule
             }
 
             previousReferred = reference.Kind != CouncilReferenceKind.None;
-            if (claim is not null || Hedges.OpensAsHedge(sentenceText))
+            if (claim is not null)
             {
+                continue;
+            }
+
+            if (Hedges.OpensAsHedge(sentenceText))
+            {
+                hedged |= reference.Kind != CouncilReferenceKind.None;
                 continue;
             }
 
@@ -111,12 +128,19 @@ internal sealed class MisrepresentationRule
             {
                 if (Hedges.ModalAfter(folded, reference.Span, sentence.End) || ThirdPartyAttribution.Before(folded, sentence.Start, reference.Span.Start, sentence.End))
                 {
+                    hedged = true;
                     continue; // advice, speculation or someone else's opinion about the council
                 }
 
                 if (CouncilAssertion(post.Text, folded, sentence, sentenceText, reference.Span) is { } assertion)
                 {
                     claim = new Claim(sentence, reference.Span, assertion, reference.Explicit ? "council named as actor" : "council referred to as actor", null);
+                    continue;
+                }
+
+                if (PositionAttribution.After(folded, reference.Span, sentence.End) is { } stance)
+                {
+                    claim = new Claim(sentence, reference.Span, stance, "position attributed to the council", null);
                     continue;
                 }
 
@@ -147,7 +171,14 @@ internal sealed class MisrepresentationRule
             claim = SemanticClaim(folded, semanticCandidates);
         }
 
-        var position = _positions.FindFirst(folded);
+        // A sum of public money said to be spent, in a post that names the council somewhere (often in a
+        // sarcastic "cheers, council"): spending attributed to the council.
+        if (claim is null && publicMoney is { } spent && (mentionsCouncil || namesCouncilInThanks))
+        {
+            claim = new Claim(spent, null, publicMoneyMarker, "public money said to be spent, council named", null);
+        }
+
+        var position = PositionPhrase(folded);
         var staffPosition = isStaff && position is not null && mentionsCouncil;
         if (claim is null && !mentionsCouncil && !addressesOfficial)
         {
@@ -175,7 +206,8 @@ internal sealed class MisrepresentationRule
         {
             // A post that names the council without a claim verb still misrepresents it when it
             // contradicts a statement on a clearly shared topic ("land sale going through at Full Council").
-            if (comparison.Contradiction is not null && !cites && (comparison.StrongTopic || replyTarget is not null) && (mentionsCouncil || addressesOfficial))
+            // Not when the council's sentences are all hedged: "might end up charging" speculates.
+            if (comparison.Contradiction is not null && !cites && !hedged && (comparison.StrongTopic || replyTarget is not null) && (mentionsCouncil || addressesOfficial))
             {
                 return Flag(post, folded, null, comparison, isStaff, staffPosition: false);
             }
@@ -501,6 +533,24 @@ internal sealed class MisrepresentationRule
 
         var originalStart = TextFolding.ToOriginalOffset(original, start);
         return originalStart + 1 < original.Length && char.IsUpper(original[originalStart]) && char.IsLower(original[originalStart + 1]);
+    }
+
+    /// <summary>
+    /// The first official-position phrase that is not negated: "not speaking for the council", "not our
+    /// position" disclaim the position rather than claim it.
+    /// </summary>
+    private TextSpan? PositionPhrase(string folded)
+    {
+        foreach (var phrase in _positions.FindAll(folded))
+        {
+            var before = folded.AsSpan(0, phrase.Start).TrimEnd(' ');
+            if (!before.EndsWith("not", StringComparison.Ordinal) && !before.EndsWith("n't", StringComparison.Ordinal))
+            {
+                return phrase;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A headline: title case without final punctuation, or the opening line of a feed item.</summary>
