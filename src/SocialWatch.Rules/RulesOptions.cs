@@ -100,7 +100,7 @@ public sealed class RulesOptions
     /// <summary>Default of <see cref="EvaluationWords"/>, used while that list is empty.</summary>
     public static IReadOnlyList<string> DefaultEvaluationWords { get; } =
     [
-        "evaluat*", "scored", "scores", "scoring", "score", "ranked", "ranking*", "shortlist*", "panel", "criteria",
+        "evaluat*", "scored", "scores", "scoring", "score", "ranked", "ranking*", "shortlist*", "panel", "criteria", "marks",
         "weighting*", "marked", "marking", "assessment", "tenderer*", "bidder*", "bids", "tender*", "quotes",
     ];
 
@@ -213,7 +213,7 @@ public sealed class RulesOptions
         "cancel*", "scrap*", "sold", "sell", "selling", "sale", "flog*", "close", "closed", "closing", "closure",
         "shut*", "cut", "cuts", "cutting", "going down", "reduce*", "brought forward", "ban", "banned", "bans",
         "stop*", "end", "ending", "axe*", "axing", "no longer", "postpone*", "delay*", "won't be",
-        "will not be", "going up", "put up", "raise*",
+        "will not be", "going up", "put up", "raise*", "rise", "rises", "rising", "increase*", "introduc*",
     ];
 
     /// <summary>

@@ -250,12 +250,15 @@ internal sealed class CouncilReferences
             return IsCapitalisedMidSentence(original, folded, beforeTownStart) || IsContentWord(beforeTown);
         }
 
-        if (_placeWords.Contains(StripPossessive(previous)) || FunctionWords.Contains(previous))
+        if (_placeWords.Contains(StripPossessive(previous)) || FunctionWords.Contains(previous) || previous == "local")
         {
             return false;
         }
 
-        return IsCapitalisedMidSentence(original, folded, previousStart) || IsContentWord(previous);
+        // "meeting councillors said", "ward councillors": a lower-case word before the people of a council
+        // says when or which of them, not which body; only a name ("Southend councillors") does.
+        var councillors = folded.AsSpan(at).StartsWith("councillor", StringComparison.Ordinal);
+        return IsCapitalisedMidSentence(original, folded, previousStart) || (!councillors && IsContentWord(previous));
     }
 
     private static string StripPossessive(string word) =>

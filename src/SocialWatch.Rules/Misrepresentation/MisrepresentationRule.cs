@@ -197,7 +197,7 @@ internal sealed class MisrepresentationRule
 
         // A staff member passing on something confidential leaks (the leak rule's business); unless it
         // contradicts a statement or speaks as the council, it asserts no decision to misrepresent.
-        if (isStaff && !staffPosition && comparison.Contradiction is null && _secrecy.ContainsAny(folded))
+        if (isStaff && !staffPosition && comparison.Contradiction is null && (_secrecy.ContainsAny(folded) || Leaks.Concepts.SecrecyConcept.HasIdiom(folded)))
         {
             return null;
         }

@@ -44,6 +44,7 @@ internal sealed partial class InternalDocumentConcept : ILeakConcept
         + @"|\b(?:" + Document + @")\b[^.!?\n]{0,40}\b(?:not (?:yet )?(?:been )?(?:published|released|public|circulated)|won'?t be (?:out|published|public)|only (?:sent|circulated|shared) to|for internal use|internal only|members only"
         + @"|(?:went|gone|was sent|were sent|got sent|came|sent|circulated|passed) (?:round|around|out)? ?to (?:members|councillors|all members|staff|officers|the committee|us)"
         + @"|(?:doing|going) the rounds)\b"
+        + @"|\b(?:clerk|town clerk|deputy clerk|chair|chairman|mayor|leader|rfo|manager)'s (?:[\w-]+ )?(?:" + Document + @") to (?:members|councillors|all members|staff|officers|the committee)\b"
         + @"|\b(?:" + Document + @") from (?:the |our )?(?:clerk|town clerk|deputy clerk|chair|chairman|mayor|leader|finance|hr|head of [\w]+|manager|officers?|rfo)\b"
         + @"|\b(?:first|early|rough|working|initial) (?:cut|draft|version|pass|sketch) of (?:[\w/'-]+ ){0,3}?(?:" + Document + @")\b",
         RegexOptions.CultureInvariant)]

@@ -97,7 +97,7 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
     // "top-scoring", "highest score".
     [GeneratedRegex(
         @"(?<![\w.])\d{1,3}(?:\.\d+)? ?(?:/|out of) ?\d{1,3}(?![\w/])|(?<![\w.])\d{1,3}(?:\.\d+)? ?(?:%|per ?cent\b|points\b|pts\b|marks\b)"
-        + @"|\b(?:ranked|came|placed|finished|scored)(?: [\w'-]+){0,3} (?:top|first|second|third|last|bottom|1st|2nd|3rd|highest|lowest)\b|\b(?:top|highest|lowest)[ -]scor\w*",
+        + @"|\b(?:ranked|came|placed|finished|scored)(?: [\w'-]+){0,3} (?:top|first|second|third|last|bottom|1st|2nd|3rd|highest|lowest)\b|\b(?:top|highest|lowest)[ -]scor\w*|\b(?:top|first|highest|lowest|best|bottom) (?:on|for) (?:price|quality|cost|value|both)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Score();
 

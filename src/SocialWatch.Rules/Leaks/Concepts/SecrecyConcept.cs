@@ -54,6 +54,9 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
             signals);
     }
 
+    /// <summary>True when the folded text says by idiom that what it tells is not to be shared.</summary>
+    public static bool HasIdiom(string folded) => Idiom().IsMatch(folded);
+
     /// <summary>
     /// The first secrecy word that is not the name of a meeting's closed part: "the confidential items come
     /// at the end" says a closed item exists (<see cref="ClosedSessionConcept"/>'s business, which needs
@@ -85,7 +88,10 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
         + @"|\b(?:off|not on) the record\b|\bunder wraps\b|\bhush[- ]hush\b|\bmum'?s the word\b|\bon the (?:quiet|qt|down ?low)\b"
         + @"|\byou (?:didn'?t|did not|never) (?:hear|get|have|see) (?:it|this|that)(?: one)? from me\b|\bdon'?t quote me\b|\b(?:not|n't) (?:supposed|meant|allowed) to (?:say|tell|share|mention|know)\b"
         + @"|\b(?:can'?t|cannot) say (?:much|more|too much)\b|\b(?:don'?t|do not) (?:tell|repeat|share|mention) (?:this|it|anyone|anybody|a soul)\b"
-        + @"|\bnot for (?:sharing|publication|public consumption|general release|wider circulation)\b|\bin (?:strict )?confidence\b|\bstrictly confidential\b",
+        + @"|\bnot for (?:sharing|publication|public consumption|general release|wider circulation)\b"
+        + @"|\b(?:my )?lips are sealed\b|\bentre nous\b|\bfor your eyes only\b|\b(?:don'?t|do not) (?:spread|pass|put) (?:this|it|that) (?:around|about|on|out)\b|\bkeep (?:schtum|shtum|stum)\b"
+        + @"|\bnot a word to anyone\b|\bstrictly between\b|\bon the hush\b"
+        + @"|\bin (?:strict )?confidence\b|\bstrictly confidential\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Idiom();
 
