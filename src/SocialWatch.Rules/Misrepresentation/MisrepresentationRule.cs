@@ -132,15 +132,15 @@ internal sealed class MisrepresentationRule
                     continue; // advice, speculation or someone else's opinion about the council
                 }
 
-                if (CouncilAssertion(post.Text, folded, sentence, sentenceText, reference.Span) is { } assertion)
-                {
-                    claim = new Claim(sentence, reference.Span, assertion, reference.Explicit ? "council named as actor" : "council referred to as actor", null);
-                    continue;
-                }
-
                 if (PositionAttribution.After(folded, reference.Span, sentence.End) is { } stance)
                 {
                     claim = new Claim(sentence, reference.Span, stance, "position attributed to the council", null);
+                    continue;
+                }
+
+                if (CouncilAssertion(post.Text, folded, sentence, sentenceText, reference.Span) is { } assertion)
+                {
+                    claim = new Claim(sentence, reference.Span, assertion, reference.Explicit ? "council named as actor" : "council referred to as actor", null);
                     continue;
                 }
 
@@ -175,7 +175,7 @@ internal sealed class MisrepresentationRule
         // sarcastic "cheers, council"): spending attributed to the council.
         if (claim is null && publicMoney is { } spent && (mentionsCouncil || namesCouncilInThanks))
         {
-            claim = new Claim(spent, null, publicMoneyMarker, "public money said to be spent, council named", null);
+            claim = new Claim(spent, null, publicMoneyMarker, PublicMoneyWhy, null);
         }
 
         var position = PositionPhrase(folded);
@@ -281,6 +281,7 @@ internal sealed class MisrepresentationRule
         var kind = claim switch
         {
             null => "names the council",
+            { Subject: null, Concept: null, Why: PublicMoneyWhy } => "says the council spent public money",
             { Subject: null, Concept: null } => "speaks in the council's voice from an account that looks like the council's",
             { Concept: { } concept } => $"reads as a {concept.Prototype.Concept.Replace('_', ' ')} by the council",
             { Assertion: { } a } => ClerkSummary.KindOf(a.Term),
@@ -561,6 +562,8 @@ internal sealed class MisrepresentationRule
         var feedOpening = index == 0 && string.Equals(post.Platform, "rss", StringComparison.OrdinalIgnoreCase);
         return Headlines.IsHeadline(post.Text, start, Math.Min(end, post.Text.Length), feedOpening) && folded.Length > 0;
     }
+
+    private const string PublicMoneyWhy = "public money said to be spent, council named";
 
     private static readonly HashSet<string> FirstPersonPlural = new(StringComparer.Ordinal) { "we", "we're", "we've", "we'll", "weve" };
 

@@ -86,7 +86,7 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
         @"\bkeep(?:ing)? (?:it|this|that|these|them) (?:quiet|to yoursel(?:f|ves)|under (?:your |our )?(?:hats?|wraps)|hush(?:[- ]hush)?|between us|on the (?:down ?low|quiet|qt)|secret|confidential)\b"
         + @"|\bbetween (?:us|you and (?:me|i)|ourselves|you, me and the gatepost)\b"
         + @"|\b(?:off|not on) the record\b|\bunder wraps\b|\bhush[- ]hush\b|\bmum'?s the word\b|\bon the (?:quiet|qt|down ?low)\b"
-        + @"|\byou (?:didn'?t|did not|never) (?:hear|get|have|see) (?:it|this|that)(?: one)? from me\b|\bdon'?t quote me\b|\b(?:not|n't) (?:supposed|meant|allowed) to (?:say|tell|share|mention|know)\b"
+        + @"|\byou (?:didn'?t|did not|never) (?:hear|heard|get|got|have|had|see|seen) (?:it|this|that)(?: one)? from me\b|\bdon'?t quote me\b|\b(?:not|n't) (?:supposed|meant|allowed) to (?:say|tell|share|mention|know)\b"
         + @"|\b(?:can'?t|cannot) say (?:much|more|too much)\b|\b(?:don'?t|do not) (?:tell|repeat|share|mention) (?:this|it|anyone|anybody|a soul)\b"
         + @"|\bnot for (?:sharing|publication|public consumption|general release|wider circulation)\b"
         + @"|\b(?:my )?lips are sealed\b|\bentre nous\b|\bfor your eyes only\b|\b(?:don'?t|do not) (?:spread|pass|put) (?:this|it|that) (?:around|about|on|out)\b|\bkeep (?:schtum|shtum|stum)\b"
