@@ -73,6 +73,7 @@ internal sealed class CouncilReferences
     /// <summary>Cheap pre-filter on folded text: could anything here refer to the council?</summary>
     public bool MayReferToCouncil(string folded) =>
         folded.Contains("council", StringComparison.Ordinal) || folded.Contains("clerk", StringComparison.Ordinal)
+        || folded.Contains("mayor", StringComparison.Ordinal)
         || _names.ContainsAny(folded) || _officialMentions.ContainsAny(folded);
 
     public bool MentionsOfficialHandle(string folded) => _officialMentions.ContainsAny(folded);
@@ -127,7 +128,7 @@ internal sealed class CouncilReferences
         }
 
         // Generic references: council / councillors / clerk.
-        foreach (var word in (ReadOnlySpan<string>)["council", "clerk"])
+        foreach (var word in (ReadOnlySpan<string>)["council", "clerk", "mayor"])
         {
             var from = 0;
             int index;
@@ -147,15 +148,22 @@ internal sealed class CouncilReferences
                 }
 
                 var span = new TextSpan(at, end - at, folded[at..end]);
-                if (word == "clerk")
+                if (word is "clerk" or "mayor")
                 {
                     if (end - at > 5)
                     {
                         continue; // "the clerk's pay": the clerk owns something, does not act
                     }
 
+                    if (word == "mayor" && NextWord(folded, end) == "of")
+                    {
+                        continue; // "the Mayor of London": another place's mayor
+                    }
+
+                    // The town clerk and the town mayor (the council's chair) speak for it; "Clerk confirmed…"
+                    // opens a sentence without its article.
                     var before = PreviousWord(folded, at, out _);
-                    if (before is "the" or "town" or "our" or "deputy" or "council's")
+                    if (before is "the" or "town" or "our" or "deputy" or "council's" || before.Length == 0)
                     {
                         return new CouncilReference(CouncilReferenceKind.Subject, span, false);
                     }

@@ -42,7 +42,12 @@ internal sealed class MisrepresentationRule
         _change = new Lexicon(options.ChangeWords);
         _statusQuo = new Lexicon(options.StatusQuoWords);
         _notChange = new Lexicon(options.NotChangePhrases);
-        _councilVoice = new Lexicon(options.ChangeWords.Concat(["approve*", "voted", "decided", "agreed to", "will now", "has been"]));
+        // Service changes announced in the council's voice: besides decisions, the words of a notice that a
+        // service stops, moves or changes ("suspended until further notice", "moving to fortnightly").
+        _councilVoice = new Lexicon(options.ChangeWords.Concat([
+            "approve*", "voted", "decided", "agreed to", "will now", "has been", "suspend*", "with immediate effect",
+            "until further notice", "will move", "moving to", "will change", "switching to", "will be replaced",
+        ]));
         _thanks = new Lexicon(options.ThanksWords);
         _disclaimers = new Lexicon(options.DisclaimerPhrases);
         _positions = new Lexicon(options.OfficialPositionPhrases);
@@ -625,25 +630,79 @@ internal sealed class MisrepresentationRule
     /// <summary>True when the post links an official post the rules have seen (an accurate report cites its source).</summary>
     private static bool LinksOfficialPost(string text, OfficialStatements.Snapshot statements)
     {
-        var at = text.IndexOf("http", StringComparison.OrdinalIgnoreCase);
-        while (at >= 0)
+        if (!text.Contains('/', StringComparison.Ordinal))
         {
-            var end = at;
-            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            return false;
+        }
+
+        foreach (var token in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!token.Contains('/', StringComparison.Ordinal) || !token.Contains('.', StringComparison.Ordinal))
             {
-                end++;
+                continue;
             }
 
-            var url = text[at..end].TrimEnd('.', ',', ')', '!', '?', '"', '\'');
+            var url = token.TrimEnd('.', ',', ')', '!', '?', '"', '\'').TrimStart('(', '"', '\'');
             if (statements.FindById(url) is not null)
             {
                 return true;
             }
 
-            at = text.IndexOf("http", end, StringComparison.OrdinalIgnoreCase);
+            foreach (var candidate in LinkForms(url))
+            {
+                if (statements.FindById(candidate) is not null)
+                {
+                    return true;
+                }
+            }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The forms a link to a post is written in: with or without the scheme, "www." or "mobile.", a
+    /// tracking query ("?s=20") or a trailing slash, twitter.com for x.com; and an X status number, which
+    /// is the post's id. Why: a resident copying the link from an app gets one of these, and it still cites
+    /// the official post.
+    /// </summary>
+    private static IEnumerable<string> LinkForms(string url)
+    {
+        var rest = url;
+        var scheme = rest.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            rest = rest[(scheme + 3)..];
+        }
+
+        var cut = rest.IndexOfAny(['?', '#']);
+        if (cut >= 0)
+        {
+            rest = rest[..cut];
+        }
+
+        rest = rest.TrimEnd('/');
+        foreach (var prefix in (ReadOnlySpan<string>)["www.", "mobile.", "m."])
+        {
+            if (rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                rest = rest[prefix.Length..];
+                break;
+            }
+        }
+
+        if (rest.StartsWith("twitter.com/", StringComparison.OrdinalIgnoreCase))
+        {
+            rest = "x.com/" + rest["twitter.com/".Length..];
+        }
+
+        yield return "https://" + rest;
+        yield return "https://www." + rest;
+        var status = rest.IndexOf("/status/", StringComparison.OrdinalIgnoreCase);
+        if (status >= 0)
+        {
+            yield return rest[(status + "/status/".Length)..].Split('/')[0];
+        }
     }
 
     /// <summary>The first change word of a sentence that is not inside an everyday phrase ("car boot sale").</summary>

@@ -83,4 +83,38 @@ public sealed class AttributionTests
         Assert.NotNull(Misrepresentation("Speaking for the town council, we will not allow food vans on the front", TestData.Councillor));
         Assert.Null(Misrepresentation("Not speaking for the council here, but I'd love more food vans on the front", TestData.Councillor));
     }
+
+    [Theory]
+    [InlineData("The mayor told the crowd that the beach huts are being sold")]
+    [InlineData("Clerk confirmed at the meeting that the market is moving to Sundays")]
+    public void Reported_speech_of_the_mayor_or_clerk_is_a_claim(string text) => Assert.NotNull(Misrepresentation(text));
+
+    [Fact]
+    public void Another_places_mayor_is_not_ours() =>
+        Assert.Null(Misrepresentation("The Mayor of London said the fares will be frozen"));
+
+    [Theory]
+    [InlineData("Solicitor's view: the town council has no power to ban the market")]
+    [InlineData("My barrister friend's opinion is that the council would lose on appeal")]
+    public void An_opinion_named_by_a_noun_is_not_the_councils_claim(string text) => Assert.Null(Misrepresentation(text));
+
+    [Fact]
+    public void A_look_alike_account_suspending_a_service_is_a_claim() =>
+        Assert.NotNull(Misrepresentation("Garden waste collections are suspended until further notice.", TestData.Account("LeighTC_Help", "Leigh Town Council Help")));
+
+    [Theory]
+    [InlineData("x.com/LeighTownCouncil/status/{0}?s=20")]
+    [InlineData("https://twitter.com/LeighTownCouncil/status/{0}/")]
+    public void A_report_linking_the_official_post_in_any_form_is_not_flagged(string link)
+    {
+        var statements = new OfficialStatements();
+        var official = TestData.Post("The seafront toilets are closed for repairs until May.", TestData.Official) with
+        {
+            Id = "1870011122233344455",
+            Url = "https://x.com/LeighTownCouncil/status/1870011122233344455",
+        };
+        statements.Add(official);
+        var report = "The town council has closed the seafront toilets until May " + string.Format(System.Globalization.CultureInfo.InvariantCulture, link, official.Id);
+        Assert.Null(Misrepresentation(report, statements: statements));
+    }
 }

@@ -82,4 +82,20 @@ public sealed class LeakWordingTests
 
     [Fact]
     public void A_count_in_words_is_not_money() => Assert.Empty(MoneyParser.Find("three thousand people turned up"));
+
+    [Theory]
+    [InlineData("Once the public had gone, members agreed to settle with the builder for £14,000")]
+    [InlineData("Press and public were asked to leave, then the chair read out the valuation of the yard")]
+    [InlineData("In private the committee decided to end the kiosk lease")]
+    public void Telling_what_was_said_after_the_public_was_sent_out_is_a_leak(string text) =>
+        Assert.Contains("closed_session", Concepts(text));
+
+    [Theory]
+    [InlineData("The public were asked to leave the pier because of the storm")]
+    [InlineData("Sent you the photos in private message")]
+    public void The_public_leaving_without_a_meeting_matter_told_is_not_a_leak(string text) => Assert.Null(Leak(text));
+
+    [Fact]
+    public void Names_and_numbers_of_people_described_in_a_screenshot_are_a_contact_list() =>
+        Assert.Contains("contact_list", Concepts("Screenshot of the bookers' names and numbers is in the group"));
 }
