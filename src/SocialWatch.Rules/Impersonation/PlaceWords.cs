@@ -68,6 +68,9 @@ internal sealed class PlaceWords
         "monks", "bishops", "market", "long", "high", "church", "castle", "steeple",
     };
 
+    /// <summary>True when <paramref name="key"/> is a word that makes a new place before another ("north").</summary>
+    public static bool IsPlaceQualifier(string key) => PlaceQualifiers.Contains(key);
+
     /// <summary>
     /// True when the word before <paramref name="token"/> makes it part of another place's name: a place
     /// qualifier ("North Leigh"), or a word glued to it without a separator ("ThornLeigh", where only the

@@ -26,4 +26,23 @@ public sealed class NeighbouringPlaceTests
     [InlineData("leigh_town_council_updates", "Leigh Town Council Updates")]
     public void The_name_with_claim_words_is_still_flagged(string handle, string displayName) =>
         Assert.NotNull(Check(TestData.Account(handle, displayName)));
+
+    [Theory]
+    [InlineData("jo_leigh_tc", "x")] // the two-word short name in lower case, separated
+    [InlineData("jo.leigh.tc", "facebook")]
+    [InlineData("jo.ltc.5", "facebook")] // a number to make a taken user name unique
+    [InlineData("jo_ltc_", "x")]
+    public void A_staff_style_handle_ending_with_the_short_name_in_its_own_words_is_flagged(string handle, string platform)
+    {
+        var flag = Check(TestData.Account(handle, "Jo Pryce", platform: platform));
+        Assert.NotNull(flag);
+        Assert.Equal("affiliation suffix", flag.Evidence["handle"]!["match"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("north_leigh_tc")]
+    [InlineData("hadleigh_tc")]
+    [InlineData("jo_tc_5")]
+    public void Another_places_short_name_or_a_bare_tc_is_not_flagged(string handle) =>
+        Assert.Null(Check(TestData.Account(handle, "Someone")));
 }
