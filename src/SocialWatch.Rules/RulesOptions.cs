@@ -213,7 +213,7 @@ public sealed class RulesOptions
         "cancel*", "scrap*", "sold", "sell", "selling", "sale", "flog*", "close", "closed", "closing", "closure",
         "shut*", "cut", "cuts", "cutting", "going down", "reduce*", "brought forward", "ban", "banned", "bans",
         "stop*", "end", "ending", "axe*", "axing", "no longer", "postpone*", "delay*", "won't be",
-        "will not be", "going up", "put up", "raise*", "rise", "rises", "rising", "increase*", "introduc*",
+        "will not be", "going up", "put up", "raise*", "rise", "rises", "rising", "increase*", "introduc*", "slash*", "hike*",
     ];
 
     /// <summary>

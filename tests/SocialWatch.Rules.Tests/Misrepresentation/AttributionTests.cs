@@ -117,4 +117,13 @@ public sealed class AttributionTests
         var report = "The town council has closed the seafront toilets until May " + string.Format(System.Globalization.CultureInfo.InvariantCulture, link, official.Id);
         Assert.Null(Misrepresentation(report, statements: statements));
     }
+
+    [Fact]
+    public void A_headline_with_the_council_as_passive_agent_reports_a_change() =>
+        Assert.NotNull(Misrepresentation("Pool Opening Hours Slashed By Town Council"));
+
+    [Theory]
+    [InlineData("Have your say on the town council's plans for the harbour, survey closes Friday")]
+    [InlineData("Take the survey on the council's plans for the park before it closes")]
+    public void An_invitation_to_take_part_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
 }
