@@ -91,7 +91,7 @@ public sealed class RulesOptions
     [
         "tender*", "quote", "quotes", "quoted", "quotation*", "bid", "bids", "bidder*", "bidding", "contract*",
         "offer", "offered", "supplier*", "cheapest", "priced", "pricing", "settle", "settled", "settlement",
-        "lease", "purchase", "buying", "estimate*", "invoice*", "fee",
+        "lease", "purchase", "buying", "estimate*", "invoice*", "fee", "best price", "lowest price", "cheapest price",
     ];
 
     /// <summary>Words of evaluation whose nearness to a score, a rank or a price makes it a pre-decision figure.</summary>
@@ -149,6 +149,7 @@ public sealed class RulesOptions
         "disciplinary", "grievance", "tribunal", "suspended", "suspension", "dismissed", "dismissal", "sacked",
         "redundan*", "capability", "performance review", "payroll", "salary", "regrade*", "pay rise", "misconduct",
         "warning letter", "appeal hearing", "exit interview", "resign*", "national insurance", "ni number",
+        "written warning", "final warning", "verbal warning", "fired", "let go", "probation",
     ];
 
     /// <summary>Health and sickness-absence words that, about a named colleague or a role, are personal data.</summary>
@@ -171,6 +172,7 @@ public sealed class RulesOptions
     [
         "candidate*", "applicant*", "shortlist*", "applied for", "job offer", "offered the job", "offered the post",
         "offered the role", "interview*", "references", "reference check*", "got the job", "didn't get the job",
+        "cv", "cvs", "application form*", "job application*",
     ];
 
     /// <summary>Phrases that show a post points at a published source (not a leak).</summary>

@@ -90,7 +90,7 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
         + @"|\b(?:can'?t|cannot) say (?:much|more|too much)\b|\b(?:don'?t|do not) (?:tell|repeat|share|mention) (?:this|it|anyone|anybody|a soul)\b"
         + @"|\bnot for (?:sharing|publication|public consumption|general release|wider circulation)\b"
         + @"|\b(?:my )?lips are sealed\b|\bentre nous\b|\bfor your eyes only\b|\b(?:don'?t|do not) (?:spread|pass|put) (?:this|it|that) (?:around|about|on|out)\b|\bkeep (?:schtum|shtum|stum)\b"
-        + @"|\bnot a word to anyone\b|\bstrictly between\b|\bon the hush\b"
+        + @"|\bnot a word to anyone\b|\bstrictly between\b|\bon the hush\b|\b(?:don'?t|do not|never) breathe a word\b|\btop secret\b|🤐|\bsh{2,}\b"
         + @"|\bin (?:strict )?confidence\b|\bstrictly confidential\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Idiom();

@@ -98,4 +98,25 @@ public sealed class LeakWordingTests
     [Fact]
     public void Names_and_numbers_of_people_described_in_a_screenshot_are_a_contact_list() =>
         Assert.Contains("contact_list", Concepts("Screenshot of the bookers' names and numbers is in the group"));
+
+    [Theory]
+    [InlineData("Don't breathe a word, but we're selling the bowls club lease")]
+    [InlineData("TOP SECRET: the carnival is moving to the seafront next year")]
+    [InlineData("Shhhh, members have chosen the cheaper roofer")]
+    public void More_secrecy_idioms_with_a_decision_told_are_a_leak(string text) => Assert.Contains("secrecy", Concepts(text));
+
+    [Fact]
+    public void Shushing_about_the_telly_is_not_a_leak() => Assert.Null(Leak("Shhh, the final is on 🤫"));
+
+    [Theory]
+    [InlineData("Dave from accounts has been diagnosed with diabetes")]
+    [InlineData("Our receptionist is off sick again with her nerves")]
+    public void A_colleague_named_by_team_or_post_with_their_health_is_a_leak(string text) => Assert.Contains("health_matter", Concepts(text));
+
+    [Fact]
+    public void A_named_colleague_with_a_written_warning_is_an_hr_matter() =>
+        Assert.Contains("hr_matter", Concepts("Mark Fenton got a final written warning today after the van incident"));
+
+    [Fact]
+    public void Ones_own_family_illness_is_not_a_leak() => Assert.Null(Leak("My dad has been diagnosed with cancer, thanks for the kind words"));
 }
