@@ -98,16 +98,17 @@ internal sealed class MisrepresentationRule
 
             statementSentences.Add(sentence);
             var sentenceText = folded.Substring(sentence.Start, sentence.Length);
-            if (publicMoney is null && !Hedges.OpensAsHedge(sentenceText) && PublicMoney.Find(sentenceText) is { } money)
-            {
-                publicMoney = sentence;
-                publicMoneyMarker = money with { Start = money.Start + sentence.Start };
-            }
-
             if (_thanks.ContainsAny(sentenceText))
             {
                 namesCouncilInThanks |= _references.Find(post.Text, folded, sentence, sentenceText, otherCouncilNamed, addressesOfficial).Kind != CouncilReferenceKind.None;
                 continue;
+            }
+
+            // A thanks sentence ("thanks for the £500 grant, not wasted") is not where spending is claimed.
+            if (publicMoney is null && !Hedges.OpensAsHedge(sentenceText) && PublicMoney.Find(sentenceText) is { } money)
+            {
+                publicMoney = sentence;
+                publicMoneyMarker = money with { Start = money.Start + sentence.Start };
             }
 
             var reference = _references.Find(post.Text, folded, sentence, sentenceText, otherCouncilNamed, addressesOfficial);

@@ -22,6 +22,11 @@ internal static partial class PublicMoney
             return null;
         }
 
+        if (sentenceText.AsSpan(0, marker.Index).TrimEnd(' ').EndsWith("not", StringComparison.Ordinal))
+        {
+            return null; // "money well spent, not wasted"
+        }
+
         return MoneyParser.Find(sentenceText).Count > 0 ? new TextSpan(marker.Index, marker.Length, marker.Value) : null;
     }
 

@@ -43,6 +43,8 @@ public sealed class AttributionTests
     [Theory]
     [InlineData("£5 on the door for the council's quiz night, all welcome")]
     [InlineData("Spent £20 of my own money at the fete, thanks to the council for organising")]
+    [InlineData("Thanks to the town council for the £500 grant, not a penny of public money wasted")]
+    [InlineData("The £300 the town council gave our club was not wasted, the new nets are great")]
     public void Prices_and_own_money_are_not_spending_claims(string text) => Assert.Null(Misrepresentation(text));
 
     [Theory]
