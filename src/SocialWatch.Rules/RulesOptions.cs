@@ -204,6 +204,9 @@ public sealed class RulesOptions
         "backs", "backed", "backing", "support*", "oppose*", "position", "charging", "to charge",
         "funding", "fund", "introduc*", "brought forward", "postpone*", "delay*", "reject*", "refuse*",
         "stopped", "stopping", "ending", "axe*", "axing",
+        // Round 2: idioms of deciding and doing ("brought in charges", "got rid of", "signed a deal", "rubber-stamped").
+        "brought in", "bring in", "bringing in", "getting rid", "got rid", "get rid", "signed", "rubber-stamp*",
+        "green-lit", "green light*", "given the go-ahead", "gave the go-ahead", "u-turn*", "says no", "said no",
     ];
 
     /// <summary>Verbs of change: a claim of change against an official "no change" is a contradiction.</summary>
@@ -215,7 +218,7 @@ public sealed class RulesOptions
         "cancel*", "scrap*", "sold", "sell", "selling", "sale", "flog*", "close", "closed", "closing", "closure",
         "shut*", "cut", "cuts", "cutting", "going down", "reduce*", "brought forward", "ban", "banned", "bans",
         "stop*", "end", "ending", "axe*", "axing", "no longer", "postpone*", "delay*", "won't be",
-        "will not be", "going up", "put up", "raise*", "rise", "rises", "rising", "increase*", "introduc*", "slash*", "hike*",
+        "will not be", "going up", "put up", "raise*", "rise", "rises", "rising", "increase*", "introduc*", "slash*", "hike*", "brought in", "bring in", "getting rid", "got rid",
     ];
 
     /// <summary>

@@ -469,7 +469,8 @@ internal sealed class MisrepresentationRule
         "say", "says", "said", "told", "tells", "agrees", "agreed", "agree to", "confirm", "announce", "backs", "backed",
     };
 
-    private static readonly HashSet<string> PersonPronouns = new(StringComparer.Ordinal) { "he", "she" };
+    // The writer ("I signed the council's petition") does things too; that is not the council acting.
+    private static readonly HashSet<string> PersonPronouns = new(StringComparer.Ordinal) { "he", "she", "i", "i've", "i'd", "i'll" };
 
     /// <summary>Words that can name the council (or its people) as the one who says or does something.</summary>
     private static readonly HashSet<string> CouncilSpeakers = new(StringComparer.Ordinal)

@@ -128,4 +128,16 @@ public sealed class AttributionTests
     [InlineData("Have your say on the town council's plans for the harbour, survey closes Friday")]
     [InlineData("Take the survey on the council's plans for the park before it closes")]
     public void An_invitation_to_take_part_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("The town council quietly brought in charges at the harbour car park")]
+    [InlineData("Councillors are getting rid of the free Sunday bus")]
+    [InlineData("LTC has signed a deal with a private firm to run the lido")]
+    [InlineData("Town council rubber-stamped the new beach hut fees last night")]
+    public void Idioms_of_deciding_with_the_council_as_subject_are_claims(string text) => Assert.NotNull(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("I signed the council's petition about the harbour car park")]
+    [InlineData("Did the council bring in the new bins yet?")]
+    public void The_same_idioms_said_by_someone_else_or_asked_are_not_claims(string text) => Assert.Null(Misrepresentation(text));
 }
