@@ -19,7 +19,7 @@ namespace SocialWatch.Rules;
 public sealed class Classifier
 {
     private const int AuthorCacheLimit = 50_000;
-    private static readonly string[] GenericCouncilWords = ["council", "clerk"];
+    private static readonly string[] GenericCouncilWords = ["council", "clerk", "mayor"];
 
     private readonly RulesOptions _options;
     // Official and staff accounts in one table, so a post's author costs one look-up.

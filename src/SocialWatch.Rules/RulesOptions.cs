@@ -91,7 +91,7 @@ public sealed class RulesOptions
     [
         "tender*", "quote", "quotes", "quoted", "quotation*", "bid", "bids", "bidder*", "bidding", "contract*",
         "offer", "offered", "supplier*", "cheapest", "priced", "pricing", "settle", "settled", "settlement",
-        "lease", "purchase", "buying", "estimate*", "invoice*", "fee",
+        "lease", "purchase", "buying", "estimate*", "invoice*", "fee", "best price", "lowest price", "cheapest price",
     ];
 
     /// <summary>Words of evaluation whose nearness to a score, a rank or a price makes it a pre-decision figure.</summary>
@@ -100,7 +100,7 @@ public sealed class RulesOptions
     /// <summary>Default of <see cref="EvaluationWords"/>, used while that list is empty.</summary>
     public static IReadOnlyList<string> DefaultEvaluationWords { get; } =
     [
-        "evaluat*", "scored", "scores", "scoring", "score", "ranked", "ranking*", "shortlist*", "panel", "criteria",
+        "evaluat*", "scored", "scores", "scoring", "score", "ranked", "ranking*", "shortlist*", "panel", "criteria", "marks",
         "weighting*", "marked", "marking", "assessment", "tenderer*", "bidder*", "bids", "tender*", "quotes",
     ];
 
@@ -149,6 +149,7 @@ public sealed class RulesOptions
         "disciplinary", "grievance", "tribunal", "suspended", "suspension", "dismissed", "dismissal", "sacked",
         "redundan*", "capability", "performance review", "payroll", "salary", "regrade*", "pay rise", "misconduct",
         "warning letter", "appeal hearing", "exit interview", "resign*", "national insurance", "ni number",
+        "written warning", "final warning", "verbal warning", "fired", "let go", "probation",
     ];
 
     /// <summary>Health and sickness-absence words that, about a named colleague or a role, are personal data.</summary>
@@ -171,6 +172,7 @@ public sealed class RulesOptions
     [
         "candidate*", "applicant*", "shortlist*", "applied for", "job offer", "offered the job", "offered the post",
         "offered the role", "interview*", "references", "reference check*", "got the job", "didn't get the job",
+        "cv", "cvs", "application form*", "job application*",
     ];
 
     /// <summary>Phrases that show a post points at a published source (not a leak).</summary>
@@ -200,8 +202,11 @@ public sealed class RulesOptions
         "raise", "raising", "raised", "put up", "put the", "increase*", "confirm*", "announce*", "said", "says",
         "say", "told", "tells", "plan", "plans", "planning", "wants to", "want to", "going to", "will", "won't",
         "backs", "backed", "backing", "support*", "oppose*", "position", "charging", "to charge",
-        "funding", "fund", "introduce*", "brought forward", "postpone*", "delay*", "reject*", "refuse*",
+        "funding", "fund", "introduc*", "brought forward", "postpone*", "delay*", "reject*", "refuse*",
         "stopped", "stopping", "ending", "axe*", "axing",
+        // Round 2: idioms of deciding and doing ("brought in charges", "got rid of", "signed a deal", "rubber-stamped").
+        "brought in", "bring in", "bringing in", "getting rid", "got rid", "get rid", "signed", "rubber-stamp*",
+        "green-lit", "green light*", "given the go-ahead", "gave the go-ahead", "u-turn*", "says no", "said no",
     ];
 
     /// <summary>Verbs of change: a claim of change against an official "no change" is a contradiction.</summary>
@@ -213,7 +218,7 @@ public sealed class RulesOptions
         "cancel*", "scrap*", "sold", "sell", "selling", "sale", "flog*", "close", "closed", "closing", "closure",
         "shut*", "cut", "cuts", "cutting", "going down", "reduce*", "brought forward", "ban", "banned", "bans",
         "stop*", "end", "ending", "axe*", "axing", "no longer", "postpone*", "delay*", "won't be",
-        "will not be", "going up", "put up", "raise*",
+        "will not be", "going up", "put up", "raise*", "rise", "rises", "rising", "increase*", "introduc*", "slash*", "hike*", "brought in", "bring in", "getting rid", "got rid",
     ];
 
     /// <summary>
@@ -260,6 +265,7 @@ public sealed class RulesOptions
     [
         "position is", "'s position", "on behalf of", "official:", "officially", "the council's view",
         "council's view", "we oppose", "we support", "council supports", "council opposes",
+        "speaking for the council", "speaking for the town council", "speaking as the council", "our position",
     ];
 
     /// <summary>Words of thanks: a post that thanks the council is not a claim about it.</summary>

@@ -4,7 +4,7 @@ namespace SocialWatch.Rules.Impersonation;
 
 /// <summary>
 /// A handle or display name that ends with the organisation's short name after a separator: "jo_ltc",
-/// "sam.ltc", "pat-leightc", "Jo Pryce | LTC", "Sam (LTC)". Why: that is how staff mark their employer in a
+/// "sam.ltc", "pat-leightc", "jo_leigh_tc", "jo.ltc.5", "Jo Pryce | LTC", "Sam (LTC)". Why: that is how staff mark their employer in a
 /// user name or profile name ("name_org", "Name | Org"), and the policy forbids the organisation's name in
 /// user names; the separator makes the alias a word of its own, which three letters glued to a word
 /// ("bioltc") or trailing a phrase ("Jo Smith LTC") are not. Its reading as someone else's abbreviation
@@ -17,6 +17,11 @@ internal static class AffiliationSuffix
 
     public static NameMatch? Find(string text, bool isHandle, IReadOnlyList<NameTarget> shortTargets)
     {
+        if (isHandle && HandleSuffix(text, shortTargets) is { } inHandle)
+        {
+            return inHandle;
+        }
+
         var separators = isHandle ? HandleSeparators : NameSeparators;
         var trimmed = isHandle ? text : text.TrimEnd(' ', ')', '.', '!');
         var at = trimmed.LastIndexOfAny(separators);
@@ -36,6 +41,45 @@ internal static class AffiliationSuffix
             if (suffix == target.Key)
             {
                 return new NameMatch(target, "affiliation suffix", 0, 0.85);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A handle read as separated words: the short name may be written in its own words ("jo_leigh_tc",
+    /// "jo.leigh.tc" for "Leigh TC"), and a number or an empty word after it is how a platform makes a
+    /// taken user name unique ("jo.ltc.5", "jo_ltc_"), not a new word.
+    /// </summary>
+    private static NameMatch? HandleSuffix(string handle, IReadOnlyList<NameTarget> shortTargets)
+    {
+        var words = handle.Split(HandleSeparators);
+        var last = words.Length - 1;
+        while (last > 0 && (words[last].Length == 0 || words[last].All(char.IsAsciiDigit)))
+        {
+            last--;
+        }
+
+        for (var first = last; first >= 1 && first >= last - 2; first--)
+        {
+            if (!HasWordBefore(string.Concat(words[..first])))
+            {
+                break;
+            }
+
+            if (first < last && PlaceWords.IsPlaceQualifier(NameKey.Of(words[first - 1])))
+            {
+                break; // "north_leigh_tc": another place's council
+            }
+
+            var suffix = NameKey.Of(string.Concat(words[first..(last + 1)]));
+            foreach (var target in shortTargets)
+            {
+                if (suffix == target.Key)
+                {
+                    return new NameMatch(target, "affiliation suffix", 0, 0.85);
+                }
             }
         }
 

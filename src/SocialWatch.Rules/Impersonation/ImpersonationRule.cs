@@ -166,7 +166,7 @@ internal sealed class ImpersonationRule
         NameMatch? best = null;
         foreach (var target in _longTargets)
         {
-            if (_names.Find(name, target) is { } match && (best is null || match.Score > best.Score))
+            if (_names.Find(name, target, text) is { } match && (best is null || match.Score > best.Score))
             {
                 best = match;
             }

@@ -26,7 +26,7 @@ internal sealed class NameMatching
         _maxEditsShort = maxEditsShort;
     }
 
-    public NameMatch? Find(TokenisedName name, NameTarget target)
+    public NameMatch? Find(TokenisedName name, NameTarget target, string text = "")
     {
         var key = name.Key;
         if (key == target.Key)
@@ -45,7 +45,7 @@ internal sealed class NameMatching
         for (var token = 0; token < name.Count; token++)
         {
             var tokenStart = name.StartOf(token);
-            var match = MatchAt(name, token, tokenStart, target, maxEdits, mayBeNear);
+            var match = MatchAt(name, token, tokenStart, target, maxEdits, mayBeNear, text);
             foreach (var prefix in _gluedPrefixes)
             {
                 if (match is not null)
@@ -55,7 +55,7 @@ internal sealed class NameMatching
 
                 if (name.Token(token).Length > prefix.Length && name.Token(token).StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    match = MatchAt(name, token, tokenStart + prefix.Length, target, maxEdits, mayBeNear);
+                    match = MatchAt(name, token, tokenStart + prefix.Length, target, maxEdits, mayBeNear, text);
                 }
             }
 
@@ -68,10 +68,10 @@ internal sealed class NameMatching
         return best;
     }
 
-    private NameMatch? MatchAt(TokenisedName name, int token, int start, NameTarget target, int maxEdits, bool mayBeNear)
+    private NameMatch? MatchAt(TokenisedName name, int token, int start, NameTarget target, int maxEdits, bool mayBeNear, string text)
     {
         var rest = name.Key.AsSpan(start);
-        if (_placeWords.IsOtherPlace(name.Token(token), target.Key))
+        if (_placeWords.IsOtherPlace(name.Token(token), target.Key) || (!AfterGluedPrefix(name, token) && _placeWords.IsPartOfOtherPlace(name, token, text, target.Key)))
         {
             return null;
         }
@@ -88,6 +88,26 @@ internal sealed class NameMatching
 
         var distance = EditDistance.BestPrefix(target.Key, rest);
         return distance <= maxEdits ? new NameMatch(target, "near", distance, 0.9 - (0.05 * distance)) : null;
+    }
+
+    /// <summary>"OfficialLeighTownCouncil", "TheLeighTC": a word of claim before the name, not another place.</summary>
+    private bool AfterGluedPrefix(TokenisedName name, int token)
+    {
+        if (token == 0)
+        {
+            return false;
+        }
+
+        var previous = name.Token(token - 1);
+        foreach (var prefix in _gluedPrefixes)
+        {
+            if (previous.SequenceEqual(prefix))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -57,6 +57,61 @@ internal sealed class PlaceWords
         return false;
     }
 
+    /// <summary>
+    /// Words that make a new place name when put before another ("North Leigh", "Great Leigh", "Abbots
+    /// Leigh"): English place names are formed this way, so "North Leigh Town Council" is that place's council.
+    /// "Old" is left out on purpose: an old town is usually part of the town ("Old Leigh").
+    /// </summary>
+    private static readonly HashSet<string> PlaceQualifiers = new(StringComparer.Ordinal)
+    {
+        "north", "south", "east", "west", "upper", "lower", "great", "little", "nether", "middle", "abbots", "kings",
+        "monks", "bishops", "market", "long", "high", "church", "castle", "steeple",
+    };
+
+    /// <summary>True when <paramref name="key"/> is a word that makes a new place before another ("north").</summary>
+    public static bool IsPlaceQualifier(string key) => PlaceQualifiers.Contains(key);
+
+    /// <summary>
+    /// True when the word before <paramref name="token"/> makes it part of another place's name: a place
+    /// qualifier ("North Leigh"), or a word glued to it without a separator ("ThornLeigh", where only the
+    /// capital splits the words) that together extend the place word ("thornleigh"). Why: a neighbouring
+    /// council's name written in camel case or with a qualifier holds our name on a word boundary, yet it
+    /// is another organisation; an impostor puts words beside the name with a space or separator.
+    /// </summary>
+    public bool IsPartOfOtherPlace(TokenisedName name, int token, string text, string targetKey)
+    {
+        if (token == 0)
+        {
+            return false;
+        }
+
+        var previous = name.Token(token - 1);
+        if (PlaceQualifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(previous))
+        {
+            return true;
+        }
+
+        var glued = string.Concat(previous, name.Token(token));
+        if (!IsOtherPlace(glued, targetKey))
+        {
+            return false;
+        }
+
+        // Glued in the text itself: one run of letters and digits holds both words.
+        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var part in word.Split(['.', '_', '-', '|', '(', ')', '@', '/', ',', ':', '\''], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (NameKey.Of(part).Contains(glued, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>One extra letter equal to its neighbour ("Leighh", "Lleigh") is a typing look-alike, not a new word.</summary>
     private static bool IsDoubling(ReadOnlySpan<char> extra, char neighbour) => extra.Length == 1 && extra[0] == neighbour;
 }

@@ -15,7 +15,14 @@ namespace SocialWatch.Rules.Leaks;
 internal sealed class LeakRule
 {
     private static readonly string[] RoleWords =
-        ["clerk", "caretaker", "colleague", "colleagues", "officer*", "deputy", "manager", "assistant", "cleaner", "warden", "apprentice"];
+    [
+        "clerk", "caretaker", "colleague", "colleagues", "officer*", "deputy", "manager", "assistant", "cleaner", "warden", "apprentice",
+        // Round 2: other posts, and a colleague named by first name and team ("Karen from accounts").
+        "supervisor", "coordinator", "administrator", "receptionist", "groundsman", "groundsmen", "gardener", "team leader", "events lead",
+        "from accounts", "in accounts", "from finance", "in finance", "from payroll", "from parks", "in parks", "from grounds",
+        "in grounds", "grounds team", "parks team", "from the office", "in the office", "from admin", "in admin", "from reception",
+        "on reception", "from hr", "in hr", "from the depot", "at the depot",
+    ];
 
     private readonly string _websiteFolded;
     private readonly Lexicon _publicSource;

@@ -35,7 +35,7 @@ internal static class MoneyParser
     public static bool MayContainMoney(string folded) =>
         folded.Contains('£') || folded.Contains('$') || folded.Contains('€')
         || folded.Contains("grand", StringComparison.Ordinal) || folded.Contains("pound", StringComparison.Ordinal)
-        || folded.Contains("quid", StringComparison.Ordinal) || ContainsDigitK(folded);
+        || folded.Contains("quid", StringComparison.Ordinal) || folded.Contains("thousand", StringComparison.Ordinal) || ContainsDigitK(folded);
 
     public static List<MoneyAmount> Find(string folded)
     {
@@ -85,7 +85,7 @@ internal static class MoneyParser
                     var multiplied = ApplyMultiplier(folded, end, allowBareM: false, ref value);
                     var unitEnd = Unit(folded, multiplied);
                     var isGrand = multiplied > end && folded.AsSpan(SkipSpaces(folded, end)).StartsWith("grand", StringComparison.Ordinal);
-                    if (unitEnd > multiplied || isGrand)
+                    if (unitEnd > multiplied || isGrand || (value >= 1000 && (PriceCueBefore(folded, i) || PeriodAfter(folded, multiplied))))
                     {
                         var stop = Math.Max(unitEnd, multiplied);
                         found.Add(WithApproximator(folded, i, stop, value));
@@ -202,6 +202,12 @@ internal static class MoneyParser
                 total += Math.Max(current, 1) * 1000;
                 current = 0;
             }
+            else if (word.SequenceEqual("and") && any && HalfBeforeMultiplier(s, wordEnd, out var halfEnd))
+            {
+                // "eighteen and a half thousand": the half belongs to the number before the multiplier.
+                current += 0.5m;
+                wordEnd = halfEnd;
+            }
             else if (word.SequenceEqual("and") && any)
             {
                 // "a hundred and twenty": only part of the number when another number word follows.
@@ -230,6 +236,78 @@ internal static class MoneyParser
 
         value = total + current;
         return any;
+    }
+
+    /// <summary>" a half thousand", " a half grand": the text after "and" up to the multiplier.</summary>
+    private static bool HalfBeforeMultiplier(string s, int at, out int end)
+    {
+        end = at;
+        var i = SkipSpaces(s, at);
+        if (!s.AsSpan(i).StartsWith("a half ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var next = i + "a half ".Length;
+        var rest = s.AsSpan(next);
+        if (rest.StartsWith("thousand", StringComparison.Ordinal) || rest.StartsWith("grand", StringComparison.Ordinal) || rest.StartsWith("million", StringComparison.Ordinal))
+        {
+            end = next - 1;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PriceCues =
+    [
+        "at", "for", "was", "were", "is", "of", "bid", "bids", "quote", "quoted", "offered", "offer", "paid", "pay", "cost", "costs",
+        "costing", "priced", "worth", "valued", "charging", "charge", "asking", "wants", "want", "settled", "budgeted",
+    ];
+
+    /// <summary>
+    /// A price written as a bare number in words ("came in at twenty-three thousand five hundred", "the bid
+    /// was eighteen thousand"): a word of price or of being just before it says it is an amount of money,
+    /// where "three thousand people" is a count.
+    /// </summary>
+    private static bool PriceCueBefore(string s, int start)
+    {
+        var end = start;
+        while (end > 0 && s[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var wordStart = end;
+        while (wordStart > 0 && char.IsAsciiLetterLower(s[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        if (wordStart == end)
+        {
+            return false;
+        }
+
+        var word = s.AsSpan(wordStart, end - wordStart);
+        foreach (var cue in PriceCues)
+        {
+            if (word.SequenceEqual(cue))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"… a year", "… per annum", "… a month": a rent or a fee.</summary>
+    private static bool PeriodAfter(string s, int end)
+    {
+        var rest = s.AsSpan(SkipSpaces(s, end));
+        return rest.StartsWith("a year", StringComparison.Ordinal) || rest.StartsWith("per year", StringComparison.Ordinal)
+            || rest.StartsWith("per annum", StringComparison.Ordinal) || rest.StartsWith("a month", StringComparison.Ordinal)
+            || rest.StartsWith("pa ", StringComparison.Ordinal) || rest.StartsWith("per month", StringComparison.Ordinal);
     }
 
     private static bool StartsWithNumberWord(string s, int at)

@@ -36,6 +36,14 @@ internal static class ClerkSummary
         "said" or "says" or "say" or "told" or "tells" or "confirm" or "announce" => "reports what the council said",
         "will" or "won't" or "going to" or "plan" or "plans" or "planning" or "wants to" or "want to" => "says what the council will do",
         "backs" or "backed" or "backing" or "support" or "oppose" or "position" => "states a position as the council's",
+        var stance when stance.Contains("against", StringComparison.Ordinal) || stance.Contains("behind", StringComparison.Ordinal)
+            || stance.Contains("favo", StringComparison.Ordinal) || stance.Contains("oppos", StringComparison.Ordinal)
+            || stance.EndsWith(" pro", StringComparison.Ordinal) || stance.EndsWith(" anti", StringComparison.Ordinal)
+            || stance.Contains("support", StringComparison.Ordinal) => "states a position as the council's",
+        var money when money.Contains("money", StringComparison.Ordinal) || money.Contains("funds", StringComparison.Ordinal)
+            || money.Contains("council tax", StringComparison.Ordinal) || money.Contains("precept", StringComparison.Ordinal)
+            || money is "blown" or "blew" or "splashed" or "splurged" or "squandered" or "wasted" or "frittered" or "forked out"
+                or "shelled out" or "chucked" or "thrown away" or "threw away" or "cash" => "says the council spent money",
         _ => "says the council has decided something",
     };
 

@@ -73,6 +73,7 @@ internal sealed class CouncilReferences
     /// <summary>Cheap pre-filter on folded text: could anything here refer to the council?</summary>
     public bool MayReferToCouncil(string folded) =>
         folded.Contains("council", StringComparison.Ordinal) || folded.Contains("clerk", StringComparison.Ordinal)
+        || folded.Contains("mayor", StringComparison.Ordinal)
         || _names.ContainsAny(folded) || _officialMentions.ContainsAny(folded);
 
     public bool MentionsOfficialHandle(string folded) => _officialMentions.ContainsAny(folded);
@@ -127,7 +128,7 @@ internal sealed class CouncilReferences
         }
 
         // Generic references: council / councillors / clerk.
-        foreach (var word in (ReadOnlySpan<string>)["council", "clerk"])
+        foreach (var word in (ReadOnlySpan<string>)["council", "clerk", "mayor"])
         {
             var from = 0;
             int index;
@@ -147,15 +148,22 @@ internal sealed class CouncilReferences
                 }
 
                 var span = new TextSpan(at, end - at, folded[at..end]);
-                if (word == "clerk")
+                if (word is "clerk" or "mayor")
                 {
                     if (end - at > 5)
                     {
                         continue; // "the clerk's pay": the clerk owns something, does not act
                     }
 
+                    if (word == "mayor" && NextWord(folded, end) == "of")
+                    {
+                        continue; // "the Mayor of London": another place's mayor
+                    }
+
+                    // The town clerk and the town mayor (the council's chair) speak for it; "Clerk confirmed…"
+                    // opens a sentence without its article.
                     var before = PreviousWord(folded, at, out _);
-                    if (before is "the" or "town" or "our" or "deputy" or "council's")
+                    if (before is "the" or "town" or "our" or "deputy" or "council's" || before.Length == 0)
                     {
                         return new CouncilReference(CouncilReferenceKind.Subject, span, false);
                     }
@@ -215,6 +223,19 @@ internal sealed class CouncilReferences
     /// <summary>"Southend City Council", "school council", "Rochford Town Council": the word(s) before name another body.</summary>
     private bool IsOtherCouncil(string original, string folded, int at)
     {
+        // "Council of Europe", "a council of whales": "council of" names a body by what follows, and only
+        // our own place word there makes it ours ("the council of Leigh").
+        var after = at + "council".Length;
+        if (after < folded.Length && folded[after] == ' ' && NextWord(folded, after) == "of")
+        {
+            var ofEnd = folded.IndexOf("of", after, StringComparison.Ordinal) + 2;
+            var owner = NextWord(folded, ofEnd);
+            if (owner is not "the" and not "our" and not "" && !_placeWords.Contains(StripPossessive(owner)))
+            {
+                return true;
+            }
+        }
+
         var previous = PreviousWord(folded, at, out var previousStart);
         if (_otherCouncilWords.Contains(previous))
         {
@@ -237,12 +258,15 @@ internal sealed class CouncilReferences
             return IsCapitalisedMidSentence(original, folded, beforeTownStart) || IsContentWord(beforeTown);
         }
 
-        if (_placeWords.Contains(StripPossessive(previous)) || FunctionWords.Contains(previous))
+        if (_placeWords.Contains(StripPossessive(previous)) || FunctionWords.Contains(previous) || previous == "local")
         {
             return false;
         }
 
-        return IsCapitalisedMidSentence(original, folded, previousStart) || IsContentWord(previous);
+        // "meeting councillors said", "ward councillors": a lower-case word before the people of a council
+        // says when or which of them, not which body; only a name ("Southend councillors") does.
+        var councillors = folded.AsSpan(at).StartsWith("councillor", StringComparison.Ordinal);
+        return IsCapitalisedMidSentence(original, folded, previousStart) || (!councillors && IsContentWord(previous));
     }
 
     private static string StripPossessive(string word) =>

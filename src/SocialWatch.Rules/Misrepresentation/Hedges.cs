@@ -6,7 +6,8 @@ namespace SocialWatch.Rules.Misrepresentation;
 /// A hedged sentence asserts nothing: it asks ("is it true that…", "does anyone know if…"), wishes
 /// ("I hope…", "hopefully…"), repeats a rumour as a rumour, or says what the council should, could or
 /// might do. A claim says what the council did, said or will do; a hedge is an opinion or a question
-/// about it, and the clerk has nothing to correct.
+/// about it, and the clerk has nothing to correct. An invitation to take part ("have your say on the
+/// council's plans", "take the survey") points at a public process and asserts nothing either.
 /// </summary>
 internal static class Hedges
 {
@@ -18,6 +19,7 @@ internal static class Hedges
         "let's hope", "lets hope", "here's hoping", "fingers crossed", "rumour", "rumours", "rumor", "heard a rumour",
         "why don't", "why doesn't", "why won't", "why can't", "why not", "when will", "will the council", "would the council",
         "could the council", "can the council", "should the council", "if the council", "if they", "imagine if",
+        "have your say", "have a say", "tell the council", "take the survey", "fill in the survey", "comment on",
     ];
 
     /// <summary>Modal verbs that, right after the council as subject, turn an assertion into advice or speculation.</summary>

@@ -41,7 +41,12 @@ internal sealed class MisrepresentationRule
         _change = new Lexicon(options.ChangeWords);
         _statusQuo = new Lexicon(options.StatusQuoWords);
         _notChange = new Lexicon(options.NotChangePhrases);
-        _councilVoice = new Lexicon(options.ChangeWords.Concat(["approve*", "voted", "decided", "agreed to", "will now", "has been"]));
+        // Service changes announced in the council's voice: besides decisions, the words of a notice that a
+        // service stops, moves or changes ("suspended until further notice", "moving to fortnightly").
+        _councilVoice = new Lexicon(options.ChangeWords.Concat([
+            "approve*", "voted", "decided", "agreed to", "will now", "has been", "suspend*", "with immediate effect",
+            "until further notice", "will move", "moving to", "will change", "switching to", "will be replaced",
+        ]));
         _thanks = new Lexicon(options.ThanksWords);
         _disclaimers = new Lexicon(options.DisclaimerPhrases);
         _positions = new Lexicon(options.OfficialPositionPhrases);
@@ -76,6 +81,10 @@ internal sealed class MisrepresentationRule
         List<Sentence>? semanticCandidates = null;
         Claim? claim = null;
         var mentionsCouncil = false;
+        var hedged = false;
+        var namesCouncilInThanks = false;
+        Sentence? publicMoney = null;
+        TextSpan? publicMoneyMarker = null;
         var previousReferred = false;
         for (var s = 0; s < sentences.Count; s++)
         {
@@ -90,7 +99,15 @@ internal sealed class MisrepresentationRule
             var sentenceText = folded.Substring(sentence.Start, sentence.Length);
             if (_thanks.ContainsAny(sentenceText))
             {
+                namesCouncilInThanks |= _references.Find(post.Text, folded, sentence, sentenceText, otherCouncilNamed, addressesOfficial).Kind != CouncilReferenceKind.None;
                 continue;
+            }
+
+            // A thanks sentence ("thanks for the £500 grant, not wasted") is not where spending is claimed.
+            if (publicMoney is null && !Hedges.OpensAsHedge(sentenceText) && PublicMoney.Find(sentenceText) is { } money)
+            {
+                publicMoney = sentence;
+                publicMoneyMarker = money with { Start = money.Start + sentence.Start };
             }
 
             var reference = _references.Find(post.Text, folded, sentence, sentenceText, otherCouncilNamed, addressesOfficial);
@@ -101,8 +118,14 @@ internal sealed class MisrepresentationRule
             }
 
             previousReferred = reference.Kind != CouncilReferenceKind.None;
-            if (claim is not null || Hedges.OpensAsHedge(sentenceText))
+            if (claim is not null)
             {
+                continue;
+            }
+
+            if (Hedges.OpensAsHedge(sentenceText))
+            {
+                hedged |= reference.Kind != CouncilReferenceKind.None;
                 continue;
             }
 
@@ -110,7 +133,14 @@ internal sealed class MisrepresentationRule
             {
                 if (Hedges.ModalAfter(folded, reference.Span, sentence.End) || ThirdPartyAttribution.Before(folded, sentence.Start, reference.Span.Start, sentence.End))
                 {
+                    hedged = true;
                     continue; // advice, speculation or someone else's opinion about the council
+                }
+
+                if (PositionAttribution.After(folded, reference.Span, sentence.End) is { } stance)
+                {
+                    claim = new Claim(sentence, reference.Span, stance, "position attributed to the council", null);
+                    continue;
                 }
 
                 if (CouncilAssertion(post.Text, folded, sentence, sentenceText, reference.Span) is { } assertion)
@@ -146,7 +176,14 @@ internal sealed class MisrepresentationRule
             claim = SemanticClaim(folded, semanticCandidates);
         }
 
-        var position = _positions.FindFirst(folded);
+        // A sum of public money said to be spent, in a post that names the council somewhere (often in a
+        // sarcastic "cheers, council"): spending attributed to the council.
+        if (claim is null && publicMoney is { } spent && (mentionsCouncil || namesCouncilInThanks))
+        {
+            claim = new Claim(spent, null, publicMoneyMarker, PublicMoneyWhy, null);
+        }
+
+        var position = PositionPhrase(folded);
         var staffPosition = isStaff && position is not null && mentionsCouncil;
         if (claim is null && !mentionsCouncil && !addressesOfficial)
         {
@@ -165,7 +202,7 @@ internal sealed class MisrepresentationRule
 
         // A staff member passing on something confidential leaks (the leak rule's business); unless it
         // contradicts a statement or speaks as the council, it asserts no decision to misrepresent.
-        if (isStaff && !staffPosition && comparison.Contradiction is null && _secrecy.ContainsAny(folded))
+        if (isStaff && !staffPosition && comparison.Contradiction is null && (_secrecy.ContainsAny(folded) || Leaks.Concepts.SecrecyConcept.HasIdiom(folded)))
         {
             return null;
         }
@@ -174,7 +211,8 @@ internal sealed class MisrepresentationRule
         {
             // A post that names the council without a claim verb still misrepresents it when it
             // contradicts a statement on a clearly shared topic ("land sale going through at Full Council").
-            if (comparison.Contradiction is not null && !cites && (comparison.StrongTopic || replyTarget is not null) && (mentionsCouncil || addressesOfficial))
+            // Not when the council's sentences are all hedged: "might end up charging" speculates.
+            if (comparison.Contradiction is not null && !cites && !hedged && (comparison.StrongTopic || replyTarget is not null) && (mentionsCouncil || addressesOfficial))
             {
                 return Flag(post, folded, null, comparison, isStaff, staffPosition: false);
             }
@@ -248,6 +286,7 @@ internal sealed class MisrepresentationRule
         var kind = claim switch
         {
             null => "names the council",
+            { Subject: null, Concept: null, Why: PublicMoneyWhy } => "says the council spent public money",
             { Subject: null, Concept: null } => "speaks in the council's voice from an account that looks like the council's",
             { Concept: { } concept } => $"reads as a {concept.Prototype.Concept.Replace('_', ' ')} by the council",
             { Assertion: { } a } => ClerkSummary.KindOf(a.Term),
@@ -478,7 +517,8 @@ internal sealed class MisrepresentationRule
         "say", "says", "said", "told", "tells", "agrees", "agreed", "agree to", "confirm", "announce", "backs", "backed",
     };
 
-    private static readonly HashSet<string> PersonPronouns = new(StringComparer.Ordinal) { "he", "she" };
+    // The writer ("I signed the council's petition") does things too; that is not the council acting.
+    private static readonly HashSet<string> PersonPronouns = new(StringComparer.Ordinal) { "he", "she", "i", "i've", "i'd", "i'll" };
 
     /// <summary>Words that can name the council (or its people) as the one who says or does something.</summary>
     private static readonly HashSet<string> CouncilSpeakers = new(StringComparer.Ordinal)
@@ -551,6 +591,24 @@ internal sealed class MisrepresentationRule
         return originalStart + 1 < original.Length && char.IsUpper(original[originalStart]) && char.IsLower(original[originalStart + 1]);
     }
 
+    /// <summary>
+    /// The first official-position phrase that is not negated: "not speaking for the council", "not our
+    /// position" disclaim the position rather than claim it.
+    /// </summary>
+    private TextSpan? PositionPhrase(string folded)
+    {
+        foreach (var phrase in _positions.FindAll(folded))
+        {
+            var before = folded.AsSpan(0, phrase.Start).TrimEnd(' ');
+            if (!before.EndsWith("not", StringComparison.Ordinal) && !before.EndsWith("n't", StringComparison.Ordinal))
+            {
+                return phrase;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A headline: title case without final punctuation, or the opening line of a feed item.</summary>
     private static bool IsHeadline(PostInput post, string folded, Sentence sentence, int index)
     {
@@ -559,6 +617,8 @@ internal sealed class MisrepresentationRule
         var feedOpening = index == 0 && string.Equals(post.Platform, "rss", StringComparison.OrdinalIgnoreCase);
         return Headlines.IsHeadline(post.Text, start, Math.Min(end, post.Text.Length), feedOpening) && folded.Length > 0;
     }
+
+    private const string PublicMoneyWhy = "public money said to be spent, council named";
 
     private static readonly HashSet<string> FirstPersonPlural = new(StringComparer.Ordinal) { "we", "we're", "we've", "we'll", "weve" };
 
@@ -620,25 +680,79 @@ internal sealed class MisrepresentationRule
     /// <summary>True when the post links an official post the rules have seen (an accurate report cites its source).</summary>
     private static bool LinksOfficialPost(string text, OfficialStatements.Snapshot statements)
     {
-        var at = text.IndexOf("http", StringComparison.OrdinalIgnoreCase);
-        while (at >= 0)
+        if (!text.Contains('/', StringComparison.Ordinal))
         {
-            var end = at;
-            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            return false;
+        }
+
+        foreach (var token in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!token.Contains('/', StringComparison.Ordinal) || !token.Contains('.', StringComparison.Ordinal))
             {
-                end++;
+                continue;
             }
 
-            var url = text[at..end].TrimEnd('.', ',', ')', '!', '?', '"', '\'');
+            var url = token.TrimEnd('.', ',', ')', '!', '?', '"', '\'').TrimStart('(', '"', '\'');
             if (statements.FindById(url) is not null)
             {
                 return true;
             }
 
-            at = text.IndexOf("http", end, StringComparison.OrdinalIgnoreCase);
+            foreach (var candidate in LinkForms(url))
+            {
+                if (statements.FindById(candidate) is not null)
+                {
+                    return true;
+                }
+            }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The forms a link to a post is written in: with or without the scheme, "www." or "mobile.", a
+    /// tracking query ("?s=20") or a trailing slash, twitter.com for x.com; and an X status number, which
+    /// is the post's id. Why: a resident copying the link from an app gets one of these, and it still cites
+    /// the official post.
+    /// </summary>
+    private static IEnumerable<string> LinkForms(string url)
+    {
+        var rest = url;
+        var scheme = rest.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            rest = rest[(scheme + 3)..];
+        }
+
+        var cut = rest.IndexOfAny(['?', '#']);
+        if (cut >= 0)
+        {
+            rest = rest[..cut];
+        }
+
+        rest = rest.TrimEnd('/');
+        foreach (var prefix in (ReadOnlySpan<string>)["www.", "mobile.", "m."])
+        {
+            if (rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                rest = rest[prefix.Length..];
+                break;
+            }
+        }
+
+        if (rest.StartsWith("twitter.com/", StringComparison.OrdinalIgnoreCase))
+        {
+            rest = "x.com/" + rest["twitter.com/".Length..];
+        }
+
+        yield return "https://" + rest;
+        yield return "https://www." + rest;
+        var status = rest.IndexOf("/status/", StringComparison.OrdinalIgnoreCase);
+        if (status >= 0)
+        {
+            yield return rest[(status + "/status/".Length)..].Split('/')[0];
+        }
     }
 
     /// <summary>The first change word of a sentence that is not inside an everyday phrase ("car boot sale").</summary>

@@ -6,7 +6,8 @@ namespace SocialWatch.Rules.Misrepresentation;
 /// opinion about the council and puts no words in its mouth. Recognised by structure: an indefinite or
 /// possessive determiner, one or two words that are not the council, then a verb of opinion ("reckons",
 /// "thinks", "argues"), or a verb of saying followed by a hedging modal ("a lawyer says the council could…"),
-/// all before the council reference; or "according to" followed by someone other than the council.
+/// all before the council reference; or "according to" followed by someone other than the council; or an
+/// opinion named by a noun ("solicitor's view:", "legal advice is that…").
 /// A neighbour who "says the council has voted to…" relays a decision: still a claim about the council.
 /// </summary>
 internal static class ThirdPartyAttribution
@@ -39,9 +40,21 @@ internal static class ThirdPartyAttribution
             hedged |= rest.Contains(modal, StringComparison.Ordinal);
         }
 
-        var words = Words(folded, sentenceStart, referenceStart);
+        var words = Words(folded, ClauseStart(folded, sentenceStart), referenceStart);
         for (var i = 0; i < words.Count; i++)
         {
+            // "Solicitor's view: …", "my lawyer's advice is that…": an outside party's opinion, named by a noun.
+            if (i + 1 < words.Count && words[i].EndsWith("'s", StringComparison.Ordinal) && OpinionNouns.Contains(words[i + 1])
+                && !IsCouncil(words, i, i + 1))
+            {
+                return true;
+            }
+
+            if (words[i] is "legal" && i + 1 < words.Count && OpinionNouns.Contains(words[i + 1]))
+            {
+                return true;
+            }
+
             if (words[i] == "according" && i + 2 < words.Count && words[i + 1] == "to" && !IsCouncil(words, i + 2, Math.Min(words.Count, i + 5)))
             {
                 return true;
@@ -62,6 +75,37 @@ internal static class ThirdPartyAttribution
         }
 
         return false;
+    }
+
+    private static readonly HashSet<string> OpinionNouns = new(StringComparer.Ordinal)
+    {
+        "view", "views", "opinion", "advice", "take", "reading", "understanding", "assessment",
+    };
+
+    /// <summary>
+    /// Where the speaker's words start: the sentence, or the clause before it when that clause ends with a
+    /// colon ("Solicitor's view: the council has no power…" is one statement split by the colon).
+    /// </summary>
+    private static int ClauseStart(string folded, int sentenceStart)
+    {
+        var i = sentenceStart;
+        while (i > 0 && folded[i - 1] == ' ')
+        {
+            i--;
+        }
+
+        if (i == 0 || folded[i - 1] != ':')
+        {
+            return sentenceStart;
+        }
+
+        var start = i - 1;
+        while (start > 0 && folded[start - 1] is not ('.' or '!' or '?' or '\n'))
+        {
+            start--;
+        }
+
+        return start;
     }
 
     private static bool IsCouncil(List<string> words, int from, int to)

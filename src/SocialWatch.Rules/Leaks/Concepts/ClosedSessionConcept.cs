@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SocialWatch.Rules.Normalisation;
 
 namespace SocialWatch.Rules.Leaks.Concepts;
@@ -9,7 +10,7 @@ namespace SocialWatch.Rules.Leaks.Concepts;
 /// it is a leak. The marker alone is not ("there's a Part 2 item at the end"): a decision, a figure or
 /// the subject of the matter ("the depot lease") told must come with it. A post pointing at the published agenda is a public notice ("Part 2 items aren't published").
 /// </summary>
-internal sealed class ClosedSessionConcept(RulesOptions options) : ILeakConcept
+internal sealed partial class ClosedSessionConcept(RulesOptions options) : ILeakConcept
 {
     private readonly Lexicon _markers = new(options.ClosedSessionPhrases);
 
@@ -20,11 +21,25 @@ internal sealed class ClosedSessionConcept(RulesOptions options) : ILeakConcept
         "council", "committee", "f&gp", "full council", "session", "item", "minutes", "agenda", "members", "councillor", "meeting",
     };
 
+    /// <summary>
+    /// The public sent out, said as a clause rather than a set phrase: "press and public were asked to
+    /// leave", "with the press sent out", "once the public had gone", "in private".
+    /// </summary>
+    private static TextSpan? Excluded(string folded) =>
+        ExcludedPattern().Match(folded) is { Success: true } m ? new TextSpan(m.Index, m.Length, m.Value) : null;
+
+    [GeneratedRegex(
+        @"\b(?:the )?(?:press|public)(?: and (?:the )?(?:press|public))? (?:were|was|had been|being|got) (?:asked to leave|excluded|sent out|cleared out|cleared|shown out)\b"
+        + @"|\b(?:with|after|once|when) the (?:press|public)(?: and (?:the )?(?:press|public))? (?:sent out|excluded|gone|had gone|left|had left|out of the room|cleared)\b"
+        + @"|\bin private\b(?! (?:life|message|messages|hire|rented|sector))",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ExcludedPattern();
+
     private readonly Lexicon _subjects = new(options.CouncilBusinessWords.Where(w => !MeetingWords.Contains(w.TrimEnd('*'))));
 
     public LeakFinding? Check(LeakPost post)
     {
-        if (post.PublicSource || _markers.FindFirst(post.Folded) is not { } marker)
+        if (post.PublicSource || (_markers.FindFirst(post.Folded) ?? Excluded(post.Folded)) is not { } marker)
         {
             return null;
         }

@@ -29,16 +29,17 @@ internal sealed partial class ContactListConcept : ILeakConcept
     private const string ListNoun = "list|lists|spreadsheet|sheet|screenshot|screen ?shot|screengrab|screen grab|photo|pic|picture|register|database|export|printout|whatsapp group";
 
     private const string Contacts =
-        "contact details|contact info|contact numbers|phone numbers|mobile numbers|numbers|mobiles|emails|email addresses|e-mail addresses|home addresses|addresses|details";
+        "names and numbers|names and addresses|names and emails|names, numbers|contact details|contact info|contact numbers|phone list|phone lists|contact list|contact lists|contacts list|mailing list|address list|address book|phone tree|phone numbers|mobile numbers|numbers|mobiles|emails|email addresses|e-mail addresses|home addresses|addresses|details";
 
     [GeneratedRegex(
-        @"\b(?:" + ListNoun + @")\b[^.!?\n]{0,50}\b(?:" + Contacts + @")\b|\b(?:" + Contacts + @")\b[^.!?\n]{0,50}\b(?:" + ListNoun + @")\b",
+        @"\b(?:" + ListNoun + @")\b[^.!?\n]{0,50}\b(?:" + Contacts + @")\b|\b(?:" + Contacts + @")\b[^.!?\n]{0,50}\b(?:" + ListNoun + @")\b"
+        + @"|\b(?:phone|contact|contacts|mailing|address|email|e-mail) (?:list|lists|book|tree|sheet)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex ListOfContacts();
 
     // Whose details: people, not the organisation ("everyone's", "residents'", "the volunteers").
     [GeneratedRegex(
-        @"\b(?:residents?'?|people'?s?|everyone'?s|everybody'?s|volunteers?'?|members'?|stallholders?'?|objectors?'?|complainants?'?|petitioners?'?|signatories|attendees|applicants?'?|tenants?'?|parents'?|households|donors'?|neighbours'?|customers'?|users'?|their|whose)\b",
+        @"\b(?:residents?'?|people'?s?|everyone'?s|everybody'?s|volunteers?'?|helpers?'?|stewards?'?|marshals?'?|participants?'?|families'?|members'?|stallholders?'?|objectors?'?|complainants?'?|petitioners?'?|signatories|attendees|applicants?'?|tenants?'?|parents'?|households|donors'?|neighbours'?|customers'?|users'?|their|whose)\b|\b\w+s' (?:names|numbers|mobiles|emails|addresses|contact|phone|details)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex People();
 }

@@ -43,7 +43,8 @@ internal sealed partial class Disclosure(RulesOptions options)
     }
 
     [GeneratedRegex(
-        @"\b(?:agreed|agree to|decided|decision|voted|approved|rejected|refused|discussed|read out|recommend(?:s|ed|ing)?|accepted|settled?|settling|awarded|going with|chose|chosen|picked|taking on|to end|to close|to sell|to buy|demand(?:s|ed)?|earmark(?:s|ed)?)\b",
+        @"\b(?:agreed|agree to|decided|decision|voted|approved|rejected|refused|discussed|read out|recommend(?:s|ed|ing)?|accepted|settled?|settling|awarded|going with|chose|chosen|picked|taking on|to end|to close|to sell|to buy|demand(?:s|ed)?|earmark(?:s|ed)?"
+        + @"|buying|selling|moving to|is moving|are moving|scrapping|dropping|appoint(?:ed|ing)|hiring|won the|winning bid)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Decision();
 }

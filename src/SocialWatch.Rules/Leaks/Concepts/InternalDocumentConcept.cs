@@ -6,7 +6,8 @@ namespace SocialWatch.Rules.Leaks.Concepts;
 /// <summary>
 /// An internal or unreleased document described in words: a document noun (draft, report, memo,
 /// email, minutes, briefing, spreadsheet, valuation…) marked as internal or not yet released
-/// ("draft …", "internal …", "leaked …", "… not published till spring", "… only sent to members"),
+/// ("draft …", "internal …", "leaked …", "… not published till spring", "… only sent to members",
+/// "… that went round to members", "an email from the clerk", "the first cut of the budget"),
 /// together with what it says ("says", "recommends", "earmarks", a figure, a colon). Working on a draft
 /// ("long night on the draft budget") tells nothing and is not a leak; a draft out for public
 /// consultation points at a published source and passes.
@@ -40,7 +41,12 @@ internal sealed partial class InternalDocumentConcept : ILeakConcept
     // not-released phrase shortly after it ("the report, not published till May").
     [GeneratedRegex(
         @"\b(?:draft|internal|leaked|unpublished|unreleased|embargoed|restricted|confidential|members'? only)\b(?: [\w/'-]+){0,3} (?:" + Document + @")\b"
-        + @"|\b(?:" + Document + @")\b[^.!?\n]{0,40}\b(?:not (?:yet )?(?:been )?(?:published|released|public|circulated)|won'?t be (?:out|published|public)|only (?:sent|circulated|shared) to|for internal use|internal only|members only)\b",
+        + @"|\b(?:" + Document + @")\b[^.!?\n]{0,40}\b(?:not (?:yet )?(?:been )?(?:published|released|public|circulated)|won'?t be (?:out|published|public)|only (?:sent|circulated|shared) to|for internal use|internal only|members only"
+        + @"|(?:went|gone|was sent|were sent|got sent|came|sent|circulated|passed) (?:round|around|out)? ?to (?:members|councillors|all members|staff|officers|the committee|us)"
+        + @"|(?:doing|going) the rounds)\b"
+        + @"|\b(?:clerk|town clerk|deputy clerk|chair|chairman|mayor|leader|rfo|manager)'s (?:[\w-]+ )?(?:" + Document + @") to (?:members|councillors|all members|staff|officers|the committee)\b"
+        + @"|\b(?:" + Document + @") from (?:the |our )?(?:clerk|town clerk|deputy clerk|chair|chairman|mayor|leader|finance|hr|head of [\w]+|manager|officers?|rfo)\b"
+        + @"|\b(?:first|early|rough|working|initial) (?:cut|draft|version|pass|sketch) of (?:[\w/'-]+ ){0,3}?(?:" + Document + @")\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex InternalDocument();
 

@@ -8,7 +8,9 @@ namespace SocialWatch.Rules.Leaks.Concepts;
 /// Pre-decision figures: a price (in any written form: "£42,300", "£42k", "42 grand", "forty-two
 /// thousand pounds") near a word of procurement (quote, bid, tender, offer, lease…), or an evaluation
 /// score or rank ("scored 78/100", "85%", "ranked first", "came top") near a word of evaluation
-/// (scoring, panel, shortlist, bidder…). The policy names "quotations and tender costs" as
+/// (scoring, panel, shortlist, bidder…) inside a selection process (a panel, bidders, a contract: "scored
+/// 82 at the pub quiz" is not one), or a table of names and marks written out ("Greenway 78, Playscape
+/// 64"). The policy names "quotations and tender costs" as
 /// confidential. Hard negatives: a post pointing at a published notice, an approved or adopted budget
 /// (decided in public), and market prices (<see cref="MarketContext"/>).
 /// </summary>
@@ -66,7 +68,9 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
             }
         }
 
-        if (Score().Match(folded) is { Success: true } score && _evaluation.FindAll(folded) is { Count: > 0 } evaluation)
+        if ((Score().Match(folded) is { Success: true } found ? found : ScoreList().Match(folded)) is { Success: true } score
+            && _evaluation.FindAll(folded) is { Count: > 0 } evaluation
+            && (ProcessWords().IsMatch(folded) || _procurement.FindFirst(folded) is not null))
         {
             foreach (var word in evaluation)
             {
@@ -93,9 +97,19 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
     // "top-scoring", "highest score".
     [GeneratedRegex(
         @"(?<![\w.])\d{1,3}(?:\.\d+)? ?(?:/|out of) ?\d{1,3}(?![\w/])|(?<![\w.])\d{1,3}(?:\.\d+)? ?(?:%|per ?cent\b|points\b|pts\b|marks\b)"
-        + @"|\b(?:ranked|came|placed|finished|scored)(?: [\w'-]+){0,3} (?:top|first|second|third|last|bottom|1st|2nd|3rd|highest|lowest)\b|\b(?:top|highest|lowest)[ -]scor\w*",
+        + @"|\b(?:ranked|came|placed|finished|scored)(?: [\w'-]+){0,3} (?:top|first|second|third|last|bottom|1st|2nd|3rd|highest|lowest)\b|\b(?:top|highest|lowest)[ -]scor\w*|\b(?:top|first|highest|lowest|best|bottom) (?:on|for) (?:price|quality|cost|value|both)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Score();
+
+    // Names with their marks, listed: "Greenway 78, Playscape 64, Timberplay 59", "A: 82; B: 71".
+    // Two or more "word number" pairs in a row is a ranking table written out.
+    [GeneratedRegex(@"\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)[a-z][\w&'-]* ?:? (?<!\d)\d{1,3}(?:\.\d)?(?:[,;] ?| and )(?:(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)[a-z][\w&'-]* ?:? \d{1,3}(?:\.\d)?(?:[,;] ?| and |\b))+", RegexOptions.CultureInvariant)]
+    private static partial Regex ScoreList();
+
+    // A score is a tender's or a candidate's only inside a selection process: "scored 82 at the pub quiz"
+    // has the score and the word but no process; "the panel", "bidders", "the contract" say whose it is.
+    [GeneratedRegex(@"\b(?:panel|evaluat\w*|shortlist\w*|criteria|weighting\w*|tenderers?|bidders?|bids?|tenders?|contracts?|quotes?|quotations?|suppliers?|candidates?|applicants?|interview\w*|procurement)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ProcessWords();
 
     // Decided in public: "the approved budget", "budget was approved/adopted/agreed at full council".
     [GeneratedRegex(

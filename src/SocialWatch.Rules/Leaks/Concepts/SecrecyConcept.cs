@@ -28,7 +28,7 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
         (int Start, int Length, string Text)? marker =
             Idiom().Match(folded) is { Success: true } idiom ? (idiom.Index, idiom.Length, idiom.Value)
             : notYet.Success ? (notYet.Index, notYet.Length, notYet.Value)
-            : _words.FindFirst(folded) is { } word ? (word.Start, word.Length, word.Term)
+            : SecrecyWord(folded) is { } word ? (word.Start, word.Length, word.Term)
             : null;
         if (marker is not { } m)
         {
@@ -54,6 +54,30 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
             signals);
     }
 
+    /// <summary>True when the folded text says by idiom that what it tells is not to be shared.</summary>
+    public static bool HasIdiom(string folded) => Idiom().IsMatch(folded);
+
+    /// <summary>
+    /// The first secrecy word that is not the name of a meeting's closed part: "the confidential items come
+    /// at the end" says a closed item exists (<see cref="ClosedSessionConcept"/>'s business, which needs
+    /// something told), not that the writer is sharing a secret.
+    /// </summary>
+    private TextSpan? SecrecyWord(string folded)
+    {
+        foreach (var word in _words.FindAll(folded))
+        {
+            if (!MeetingPart().IsMatch(folded.AsSpan(word.End)))
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^ (?:items?|session|sessions|business|part|agenda items?|papers?|minutes|report)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingPart();
+
     // Keeping: "keep it quiet", "keep this to yourself", "keep that under your hat / under wraps / hush".
     // Company: "between us", "between you and me", "between ourselves". Speaking: "off the record",
     // "you didn't hear it from me", "not supposed/meant/allowed to say", "can't say much but".
@@ -62,9 +86,12 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
         @"\bkeep(?:ing)? (?:it|this|that|these|them) (?:quiet|to yoursel(?:f|ves)|under (?:your |our )?(?:hats?|wraps)|hush(?:[- ]hush)?|between us|on the (?:down ?low|quiet|qt)|secret|confidential)\b"
         + @"|\bbetween (?:us|you and (?:me|i)|ourselves|you, me and the gatepost)\b"
         + @"|\b(?:off|not on) the record\b|\bunder wraps\b|\bhush[- ]hush\b|\bmum'?s the word\b|\bon the (?:quiet|qt|down ?low)\b"
-        + @"|\byou didn'?t hear (?:it|this|that) from me\b|\b(?:not|n't) (?:supposed|meant|allowed) to (?:say|tell|share|mention|know)\b"
+        + @"|\byou (?:didn'?t|did not|never) (?:hear|heard|get|got|have|had|see|seen) (?:it|this|that)(?: one)? from me\b|\bdon'?t quote me\b|\b(?:not|n't) (?:supposed|meant|allowed) to (?:say|tell|share|mention|know)\b"
         + @"|\b(?:can'?t|cannot) say (?:much|more|too much)\b|\b(?:don'?t|do not) (?:tell|repeat|share|mention) (?:this|it|anyone|anybody|a soul)\b"
-        + @"|\bnot for (?:sharing|publication|public consumption|general release|wider circulation)\b|\bin (?:strict )?confidence\b|\bstrictly confidential\b",
+        + @"|\bnot for (?:sharing|publication|public consumption|general release|wider circulation)\b"
+        + @"|\b(?:my )?lips are sealed\b|\bentre nous\b|\bfor your eyes only\b|\b(?:don'?t|do not) (?:spread|pass|put) (?:this|it|that) (?:around|about|on|out)\b|\bkeep (?:schtum|shtum|stum)\b"
+        + @"|\bnot a word to anyone\b|\bstrictly between\b|\bon the hush\b|\b(?:don'?t|do not|never) breathe a word\b|\btop secret\b|🤐|\bsh{2,}\b"
+        + @"|\bin (?:strict )?confidence\b|\bstrictly confidential\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Idiom();
 
