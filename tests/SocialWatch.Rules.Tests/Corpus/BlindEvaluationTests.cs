@@ -16,6 +16,9 @@ public sealed class BlindEvaluationTests(ITestOutputHelper output, Semantic.Mode
         // set, records, floors: impersonation P, R; confidential_leak P, R; misrepresentation P, R
         { "leigh", 130, [0.95, 0.92, 0.80, 0.65, 0.95, 0.80] },
         { "second-council", 67, [0.83, 0.95, 0.80, 0.70, 0.85, 0.60] },
+        // Round 2's sets (Blind/round2/README.md), measured at the end of round 2.
+        { "round2/leigh", 132, [0.95, 0.90, 0.95, 0.75, 0.85, 0.78] },
+        { "round2/marshbury", 89, [0.80, 0.85, 0.95, 0.72, 0.82, 0.68] },
     };
 
     [Theory]
