@@ -138,6 +138,7 @@ public sealed class RulesOptions
         "reserves", "plan", "policy", "report", "response", "members", "councillor*", "clerk", "meeting",
         "decision", "agreed", "approved", "voted", "tender*", "contract*", "stallholder*", "lineup", "line-up",
         "list", "award*", "grant*", "lease", "staff", "officer*", "event*", "bid", "bids", "quote*",
+        "refurb*", "contractor*", "builder*", "supplier*", "scheme*", "land sale", "closing for good", "closure*",
     ];
 
     /// <summary>HR words that, about a named person or a role, make a post a personal-data leak.</summary>
