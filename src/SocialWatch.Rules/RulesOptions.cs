@@ -208,6 +208,8 @@ public sealed class RulesOptions
         // Round 2: idioms of deciding and doing ("brought in charges", "got rid of", "signed a deal", "rubber-stamped").
         "brought in", "bring in", "bringing in", "getting rid", "got rid", "get rid", "signed", "rubber-stamp*",
         "green-lit", "green light*", "given the go-ahead", "gave the go-ahead", "u-turn*", "says no", "said no",
+        // Round 3: a demand said with "now" and no verb of deciding ("the council now wants £2 a go").
+        "now wants", "now want", "now expects", "now expect", "now asks", "now demands", "now charges",
     ];
 
     /// <summary>Verbs of change: a claim of change against an official "no change" is a contradiction.</summary>
