@@ -62,4 +62,27 @@ public sealed class LeakRound3Tests
     [InlineData("Please don't share screenshots of people's mobile numbers online")]
     [InlineData("Our names and numbers are on the noticeboard outside the office")]
     public void Talk_about_contact_details_that_shares_none_is_not_a_leak(string text) => Assert.Null(Leak(text));
+
+    [Theory]
+    [InlineData("Interviews tomorrow, one of the candidates is the head of maths at the academy")]
+    [InlineData("Guess who applied for the clerk's job? The woman who runs the florist on the Broadway")]
+    public void A_candidate_identified_by_their_job_or_place_is_a_leak(string text) =>
+        Assert.Contains("recruitment_candidate", Concepts(text));
+
+    [Theory]
+    [InlineData("We're interviewing for a finance assistant, details on the website")]
+    [InlineData("Interviews are run by the clerk at the office on Elm Road")]
+    public void Recruitment_that_identifies_nobody_is_not_a_leak(string text) => Assert.Null(Leak(text));
+
+    [Theory]
+    [InlineData("Stuart is off for six weeks after his knee op, so the rota is a mess")]
+    [InlineData("Poor Bev has chemo again this week, events are a person down")]
+    public void A_colleague_s_health_matter_by_first_name_is_a_leak(string text) =>
+        Assert.Contains("health_matter", Concepts(text));
+
+    [Theory]
+    [InlineData("Our dog Biscuit is home after his op, thank you to the vets")]
+    [InlineData("The operation to clear the drains on Elm Road starts Monday")]
+    [InlineData("Today is the day of the big charity surgery walk, come along")]
+    public void Operations_that_are_no_colleague_s_health_are_not_a_leak(string text) => Assert.Null(Leak(text));
 }
