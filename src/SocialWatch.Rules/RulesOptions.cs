@@ -250,6 +250,8 @@ public sealed class RulesOptions
         "no plans", "not true", "will keep", "keep its", "keeping", "not selling", "not cancelled", "goes ahead",
         "go ahead", "going ahead", "no changes", "no change", "not change", "unchanged", "on track", "remain*",
         "continue*", "not", "never", "has not", "have not", "isn't", "aren't", "is not",
+        // Round 3: a price or rent held where it is ("rents are frozen") is no change.
+        "frozen", "freeze", "freezes", "freezing", "no increase", "no rise",
     ];
 
     /// <summary>Markers of a personal view with a disclaimer (not the council's position).</summary>

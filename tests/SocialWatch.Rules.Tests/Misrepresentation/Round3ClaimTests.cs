@@ -59,4 +59,23 @@ public sealed class Round3ClaimTests
     [Fact]
     public void Someone_else_now_wanting_money_is_not_a_claim() =>
         Assert.Null(Misrepresentation("My neighbour now wants £4 for a dozen eggs, still cheaper than the shop."));
+
+    private static readonly DateTimeOffset Before = new(2026, 9, 1, 9, 0, 0, TimeSpan.Zero);
+
+    private void StateFreeze() =>
+        _statements.Add(TestData.Post("Allotment rents are frozen for 2027: there will be no increase for any plot holder.", TestData.Official, at: Before));
+
+    [Fact]
+    public void An_accurate_report_of_a_freeze_is_not_flagged()
+    {
+        StateFreeze();
+        Assert.Null(Misrepresentation("Good news: Leigh Town Council confirms allotment rents are frozen for 2027."));
+    }
+
+    [Fact]
+    public void A_rise_by_a_fraction_against_a_freeze_is_flagged()
+    {
+        StateFreeze();
+        Assert.NotNull(Misrepresentation("The town council has decided to put allotment rents up by a quarter from April."));
+    }
 }
