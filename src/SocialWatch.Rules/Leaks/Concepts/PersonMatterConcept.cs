@@ -22,7 +22,15 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
 
     public static PersonMatterConcept Hr(RulesOptions options) => new(
         "hr_matter", options.HrWords, nameRequired: false, 0.9,
-        $"{LeakEvidence.Who} an HR matter (a disciplinary, grievance, pay or employment detail) about a named person; staff matters are confidential personal data under the data-protection clause.");
+        $"{LeakEvidence.Who} an HR matter (a disciplinary, grievance, pay or employment detail) about a named person; staff matters are confidential personal data under the data-protection clause.")
+    {
+        _subjectOfProceedingCounts = true,
+    };
+
+    /// <summary>How many words apart a proceeding and the person it is about may be, in one sentence.</summary>
+    private const int SentenceWindowWords = 30;
+
+    private bool _subjectOfProceedingCounts;
 
     public static PersonMatterConcept Health(RulesOptions options) => new(
         "health_matter", options.HealthWords, nameRequired: false, 0.9,
@@ -48,7 +56,9 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
 
         foreach (var word in _words.FindAll(post.Folded))
         {
-            if (post.PersonNear(word.Start, word.End, WindowWords, rolesCount: !nameRequired) is { } person)
+            var person = post.PersonNear(word.Start, word.End, WindowWords, rolesCount: !nameRequired)
+                ?? (_subjectOfProceedingCounts ? SubjectOfProceeding(post, word) : null);
+            if (person is not null)
             {
                 var signals = new JsonArray
                 {
@@ -61,6 +71,30 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
 
         return null;
     }
+
+    /// <summary>
+    /// A person further on in the same sentence whom the proceeding is about: the name right after "for",
+    /// "against", "about", "involving", "over" or "into" ("the hearing … went badly, especially for poor
+    /// Gary Linton"). Not a name after "by" or "thanks to": that is who ran or spoke, not who it was about.
+    /// </summary>
+    private static JsonObject? SubjectOfProceeding(LeakPost post, TextSpan word)
+    {
+        if (post.PersonNameFolded is not { } name || post.PersonName is not { } original || name.Start < word.End
+            || post.WordGap(word.Start, word.End, name.Start, name.End) > SentenceWindowWords
+            || post.Folded.AsSpan(word.End, name.Start - word.End).IndexOfAny(".!?\n") >= 0)
+        {
+            return null;
+        }
+
+        var before = post.Folded.AsSpan(word.End, name.Start - word.End);
+        return AboutWhom().IsMatch(before)
+            ? LeakEvidence.Original(post.Original, original.Start, original.Length, "person_name")
+            : null;
+    }
+
+    // The preposition of whom a proceeding is about, with at most two words ("poor", "young") before the name.
+    [GeneratedRegex(@"\b(?:for|against|about|involving|over|into|on) (?:[a-z]+ ){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AboutWhom();
 
     /// <summary>
     /// A person identified without their full name: by what they do and where ("the deputy manager at the

@@ -85,4 +85,14 @@ public sealed class LeakRound3Tests
     [InlineData("The operation to clear the drains on Elm Road starts Monday")]
     [InlineData("Today is the day of the big charity surgery walk, come along")]
     public void Operations_that_are_no_colleague_s_health_are_not_a_leak(string text) => Assert.Null(Leak(text));
+
+    [Fact]
+    public void A_proceeding_about_a_person_named_later_in_the_sentence_is_a_leak() =>
+        Assert.Contains("hr_matter", Concepts(
+            "The disciplinary hearing on Thursday went about as badly as anyone in the room could have expected, especially for poor Gary Linton"));
+
+    [Theory]
+    [InlineData("Really useful session this morning on how to run a disciplinary hearing fairly and calmly for everyone involved, huge thanks to the organisers and Laura Bennett")]
+    [InlineData("The disciplinary policy was updated this spring and is on the website for anyone who wants it. Questions on it go to Laura Bennett")] // another sentence
+    public void A_person_who_ran_or_answers_for_a_proceeding_is_not_its_subject(string text) => Assert.Null(Leak(text));
 }
