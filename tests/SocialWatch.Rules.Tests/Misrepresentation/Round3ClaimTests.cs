@@ -78,4 +78,16 @@ public sealed class Round3ClaimTests
         StateFreeze();
         Assert.NotNull(Misrepresentation("The town council has decided to put allotment rents up by a quarter from April."));
     }
+
+    [Theory]
+    [InlineData("So our wonderful town council now wants £4 to park on a Sunday.")]
+    [InlineData("Our useless council has voted to scrap the summer fair.")]
+    public void What_the_writer_thinks_of_their_own_council_still_names_it(string text) =>
+        Assert.NotNull(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("Our school council has voted to ban phones at lunch.")]
+    [InlineData("The Southend town council has voted to scrap its summer fair.")]
+    public void Another_body_named_before_council_is_not_ours(string text) =>
+        Assert.Null(Misrepresentation(text));
 }
