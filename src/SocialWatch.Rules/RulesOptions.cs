@@ -138,6 +138,7 @@ public sealed class RulesOptions
         "reserves", "plan", "policy", "report", "response", "members", "councillor*", "clerk", "meeting",
         "decision", "agreed", "approved", "voted", "tender*", "contract*", "stallholder*", "lineup", "line-up",
         "list", "award*", "grant*", "lease", "staff", "officer*", "event*", "bid", "bids", "quote*",
+        "refurb*", "contractor*", "builder*", "supplier*", "scheme*", "land sale", "closing for good", "closure*",
     ];
 
     /// <summary>HR words that, about a named person or a role, make a post a personal-data leak.</summary>
@@ -162,6 +163,8 @@ public sealed class RulesOptions
         "occupational health", "depression", "anxiety", "stress leave", "breakdown", "mental health", "diagnos*",
         "cancer", "chemo*", "hospital", "hospitalised", "miscarriage", "pregnan*", "maternity", "paternity", "rehab",
         "illness", "ill health", "terminally",
+        // Round 3: an operation named ("after his knee op", "hernia surgery").
+        "surgery", "operation", "knee op", "hip op", "hernia", "his op", "her op", "their op",
     ];
 
     /// <summary>Recruitment words that, with a named person, identify a candidate.</summary>
@@ -207,6 +210,8 @@ public sealed class RulesOptions
         // Round 2: idioms of deciding and doing ("brought in charges", "got rid of", "signed a deal", "rubber-stamped").
         "brought in", "bring in", "bringing in", "getting rid", "got rid", "get rid", "signed", "rubber-stamp*",
         "green-lit", "green light*", "given the go-ahead", "gave the go-ahead", "u-turn*", "says no", "said no",
+        // Round 3: a demand said with "now" and no verb of deciding ("the council now wants £2 a go").
+        "now wants", "now want", "now expects", "now expect", "now asks", "now demands", "now charges",
     ];
 
     /// <summary>Verbs of change: a claim of change against an official "no change" is a contradiction.</summary>
@@ -245,6 +250,8 @@ public sealed class RulesOptions
         "no plans", "not true", "will keep", "keep its", "keeping", "not selling", "not cancelled", "goes ahead",
         "go ahead", "going ahead", "no changes", "no change", "not change", "unchanged", "on track", "remain*",
         "continue*", "not", "never", "has not", "have not", "isn't", "aren't", "is not",
+        // Round 3: a price or rent held where it is ("rents are frozen") is no change.
+        "frozen", "freeze", "freezes", "freezing", "no increase", "no rise",
     ];
 
     /// <summary>Markers of a personal view with a disclaimer (not the council's position).</summary>

@@ -17,7 +17,7 @@ internal static class AffiliationSuffix
 
     public static NameMatch? Find(string text, bool isHandle, IReadOnlyList<NameTarget> shortTargets)
     {
-        if (isHandle && HandleSuffix(text, shortTargets) is { } inHandle)
+        if (isHandle && (HandleSuffix(text, shortTargets) ?? HandlePrefix(text, shortTargets)) is { } inHandle)
         {
             return inHandle;
         }
@@ -80,6 +80,40 @@ internal static class AffiliationSuffix
                 {
                     return new NameMatch(target, "affiliation suffix", 0, 0.85);
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Words after an abbreviation that make it the name of a club or company, not an employer mark.</summary>
+    private static readonly HashSet<string> BodyWords = new(StringComparer.Ordinal)
+    {
+        "fc", "afc", "rfc", "cc", "club", "players", "theatre", "theater", "band", "choir", "ltd", "limited",
+        "uk", "group", "society", "trust", "academy", "school", "college", "united", "city", "town",
+    };
+
+    /// <summary>
+    /// The alias first, then a person's name after a separator: "ltc.sue", "ltc_jamie", "ltc-jo-p". Why: staff
+    /// mark their employer in front of their name as often as after it; the word after must read as a
+    /// name (letters, not a club or company word like "fc" or "players"), and the handle must hold no glued
+    /// alias ("ltcarpentry" has no separator).
+    /// </summary>
+    private static NameMatch? HandlePrefix(string handle, IReadOnlyList<NameTarget> shortTargets)
+    {
+        var words = handle.Split(HandleSeparators);
+        if (words.Length < 2 || words[1].Length < 2 || !words[1].All(char.IsLetter)
+            || BodyWords.Contains(words[1].ToLowerInvariant()))
+        {
+            return null;
+        }
+
+        var prefix = NameKey.Of(words[0]);
+        foreach (var target in shortTargets)
+        {
+            if (prefix == target.Key)
+            {
+                return new NameMatch(target, "affiliation prefix", 0, 0.85);
             }
         }
 

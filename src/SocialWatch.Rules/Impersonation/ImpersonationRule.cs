@@ -37,19 +37,28 @@ internal sealed class ImpersonationRule
         var shortTargets = new Dictionary<string, NameTarget>(StringComparer.Ordinal);
         void Add(string source, string kind)
         {
-            var key = TokenisedName.Of(source).Key;
+            var tokens = TokenisedName.Of(source);
+            var key = tokens.Key;
             if (key.Length == 0)
             {
                 return;
             }
 
-            var target = new NameTarget(source.Trim(), kind, key);
+            var target = new NameTarget(source.Trim(), kind, key, AbbreviationTail(tokens));
             (target.IsLong ? longTargets : shortTargets).TryAdd(key, target);
         }
 
         foreach (var name in watch.Organisation.Names)
         {
             Add(name, "name");
+        }
+
+        foreach (var name in watch.Organisation.Names)
+        {
+            foreach (var (shortened, kind) in ShortenedForms(name))
+            {
+                Add(shortened, kind);
+            }
         }
 
         foreach (var alias in watch.Organisation.Aliases)
@@ -190,6 +199,39 @@ internal sealed class ImpersonationRule
 
         // A short name can be someone else's abbreviation; the account may say so.
         return best is not null && _otherMeaning.Reason(best.Target.Source, account) is null ? best : null;
+    }
+
+    private static readonly string[] CouncilTypeWords = ["town", "parish", "city", "community", "village", "borough"];
+
+    /// <summary>
+    /// How people shorten "Place Town Council": without the type word ("Marshbury Council") and as the place
+    /// with the initials ("Leigh-on-Sea T.C."). Why: both name this council and no other; a district or
+    /// county council of the same place has its own type word, which these forms do not hold.
+    /// </summary>
+    internal static IEnumerable<(string Name, string Kind)> ShortenedForms(string name)
+    {
+        var words = name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3 || !words[^1].Equals("council", StringComparison.OrdinalIgnoreCase)
+            || !CouncilTypeWords.Contains(words[^2].ToLowerInvariant()))
+        {
+            yield break;
+        }
+
+        var place = string.Join(' ', words[..^2]);
+        yield return ($"{place} Council", "name without its type word");
+        yield return ($"{place} {char.ToUpperInvariant(words[^2][0])}C", "place with initials");
+    }
+
+    /// <summary>The abbreviation after a place ("tc" in "Oakhurst TC"): a word of 2-3 letters after a longer one.</summary>
+    private static string? AbbreviationTail(TokenisedName tokens)
+    {
+        if (tokens.Count < 2)
+        {
+            return null;
+        }
+
+        var last = tokens.Token(tokens.Count - 1);
+        return last.Length is 2 or 3 && tokens.Token(0).Length > 3 ? last.ToString() : null;
     }
 
     /// <summary>

@@ -86,8 +86,43 @@ internal sealed class NameMatching
             return null;
         }
 
+        if (target.ExactTail is { } tail && !HasWord(name, tail))
+        {
+            return null; // "Oakhurst District Council", "Oakhurst Town FC" are one or two letters from "Oakhurst TC"
+        }
+
         var distance = EditDistance.BestPrefix(target.Key, rest);
         return distance <= maxEdits ? new NameMatch(target, "near", distance, 0.9 - (0.05 * distance)) : null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="word"/> is one of the name's words, or its single letters in a row ("T. C.").
+    /// Why: the abbreviation after a place is what says "council"; a look-alike may misspell the place but
+    /// not turn the abbreviation into another word's first letters.
+    /// </summary>
+    private static bool HasWord(TokenisedName name, string word)
+    {
+        for (var token = 0; token < name.Count; token++)
+        {
+            if (name.Token(token).SequenceEqual(word))
+            {
+                return true;
+            }
+
+            var letters = 0;
+            while (token + letters < name.Count && name.Token(token + letters).Length == 1 && letters < word.Length
+                   && name.Token(token + letters)[0] == word[letters])
+            {
+                letters++;
+            }
+
+            if (letters == word.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"OfficialLeighTownCouncil", "TheLeighTC": a word of claim before the name, not another place.</summary>

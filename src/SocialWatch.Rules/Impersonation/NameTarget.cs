@@ -6,7 +6,9 @@ namespace SocialWatch.Rules.Impersonation;
 /// <param name="Source">As configured ("Leigh Town Council", "LTC").</param>
 /// <param name="Kind">"name", "alias", "official handle" or "website", for the evidence.</param>
 /// <param name="Key">The <see cref="NameKey"/> key of its tokens, end to end.</param>
-internal sealed record NameTarget(string Source, string Kind, string Key)
+/// <param name="ExactTail">For a place followed by an abbreviation ("Oakhurst TC"): the abbreviation's key, which a
+/// look-alike must spell exactly as a word of its own; null when the whole name may be misspelt.</param>
+internal sealed record NameTarget(string Source, string Kind, string Key, string? ExactTail = null)
 {
     /// <summary>Keys of 8+ letters are distinctive enough to match inside a longer name; shorter ones must be whole words.</summary>
     public const int LongKeyLength = 8;

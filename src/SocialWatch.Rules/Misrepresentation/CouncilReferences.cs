@@ -255,7 +255,17 @@ internal sealed class CouncilReferences
                 return false;
             }
 
+            if (AdjectiveAfterOur(original, folded, beforeTownStart))
+            {
+                return false;
+            }
+
             return IsCapitalisedMidSentence(original, folded, beforeTownStart) || IsContentWord(beforeTown);
+        }
+
+        if (AdjectiveAfterOur(original, folded, previousStart))
+        {
+            return false;
         }
 
         if (_placeWords.Contains(StripPossessive(previous)) || FunctionWords.Contains(previous) || previous == "local")
@@ -267,6 +277,27 @@ internal sealed class CouncilReferences
         // says when or which of them, not which body; only a name ("Southend councillors") does.
         var councillors = folded.AsSpan(at).StartsWith("councillor", StringComparison.Ordinal);
         return IsCapitalisedMidSentence(original, folded, previousStart) || (!councillors && IsContentWord(previous));
+    }
+
+    /// <summary>
+    /// "our wonderful town council", "our useless council": a lower-case word between "our" and the council
+    /// is what the writer thinks of their own council, not another body's name ("our Southend…" is written
+    /// with a capital).
+    /// </summary>
+    private static bool AdjectiveAfterOur(string original, string folded, int wordStart)
+    {
+        if (wordStart <= 0)
+        {
+            return false;
+        }
+
+        var originalStart = TextFolding.ToOriginalOffset(original, wordStart);
+        if (originalStart >= original.Length || !char.IsLower(original[originalStart]))
+        {
+            return false;
+        }
+
+        return PreviousWord(folded, wordStart, out _) == "our";
     }
 
     private static string StripPossessive(string word) =>

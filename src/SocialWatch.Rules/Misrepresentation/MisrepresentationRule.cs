@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SocialWatch.Rules.Leaks;
 using SocialWatch.Rules.Normalisation;
 
@@ -14,7 +15,7 @@ namespace SocialWatch.Rules.Misrepresentation;
 /// figures or dates) or cites the council's own website is an accurate report and not flagged; one that
 /// contradicts a statement (different figures or dates, a change the statement denies) is high severity.
 /// </summary>
-internal sealed class MisrepresentationRule
+internal sealed partial class MisrepresentationRule
 {
     private readonly RulesOptions _options;
     private readonly CouncilReferences _references;
@@ -89,7 +90,8 @@ internal sealed class MisrepresentationRule
         for (var s = 0; s < sentences.Count; s++)
         {
             var sentence = sentences[s];
-            if (sentence.IsQuestion)
+            var presupposed = sentence.IsQuestion ? PresupposingQuestion().Match(folded, sentence.Start, sentence.Length) : null;
+            if (sentence.IsQuestion && presupposed is not { Success: true })
             {
                 previousReferred = false;
                 continue;
@@ -131,6 +133,19 @@ internal sealed class MisrepresentationRule
 
             if (reference.Kind == CouncilReferenceKind.Subject)
             {
+                if (presupposed is { Success: true } why && reference.Span.Start - (why.Index + why.Length) <= 1)
+                {
+                    claim = new Claim(sentence, reference.Span, new TextSpan(why.Index, why.Length, why.Value), "question that takes a council act as given", null);
+                    continue;
+                }
+
+                var reported = ReportedWould(folded, sentence, reference.Span);
+                if (reported is not null && !ThirdPartyAttribution.Before(folded, sentence.Start, reference.Span.Start, sentence.End))
+                {
+                    claim = new Claim(sentence, reference.Span, reported, "reported speech: what the council would do", null);
+                    continue;
+                }
+
                 if (Hedges.ModalAfter(folded, reference.Span, sentence.End) || ThirdPartyAttribution.Before(folded, sentence.Start, reference.Span.Start, sentence.End))
                 {
                     hedged = true;
@@ -146,6 +161,12 @@ internal sealed class MisrepresentationRule
                 if (CouncilAssertion(post.Text, folded, sentence, sentenceText, reference.Span) is { } assertion)
                 {
                     claim = new Claim(sentence, reference.Span, assertion, reference.Explicit ? "council named as actor" : "council referred to as actor", null);
+                    continue;
+                }
+
+                if (FutureProgressive().Match(folded, reference.Span.End, sentence.End - reference.Span.End) is { Success: true } future)
+                {
+                    claim = new Claim(sentence, reference.Span, new TextSpan(future.Index, future.Length, future.Value), "future action said in the present tense", null);
                     continue;
                 }
 
@@ -509,6 +530,40 @@ internal sealed class MisrepresentationRule
 
         return null;
     }
+
+    /// <summary>
+    /// "The chair said the council would close…": in reported speech "would" is the "will" of the words
+    /// reported, not a hedge. A verb of saying before the council and "would" right after it.
+    /// </summary>
+    private static TextSpan? ReportedWould(string folded, Sentence sentence, TextSpan reference)
+    {
+        var before = folded.AsSpan(sentence.Start, reference.Start - sentence.Start);
+        if (!ReportingVerb().IsMatch(before))
+        {
+            return null;
+        }
+
+        var after = folded.AsSpan(reference.End, sentence.End - reference.End).TrimStart(' ');
+        return after.StartsWith("would ", StringComparison.Ordinal) || after.StartsWith("was going to ", StringComparison.Ordinal)
+            ? new TextSpan(sentence.End - after.Length, after.IndexOf(' '), "would")
+            : null;
+    }
+
+    [GeneratedRegex(@"\b(?:said|told (?:us|me|them|everyone|residents|the meeting)|announced|confirmed|promised|explained)(?: that)? (?:the |our )?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportingVerb();
+
+    // "Why did the council already tell…", "why has LTC decided…": a why-question about a past act takes
+    // the act as given; it asserts it as much as a statement does. "Why don't/won't they…" (suggestions)
+    // and questions with no council act are not this.
+    [GeneratedRegex(@"\G\W*why (?:did|has|have|had|is|are|was|were) (?!n't|not\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex PresupposingQuestion();
+
+    // "The council are putting double yellows in next spring", "LTC is closing the hall from April": the
+    // present progressive with a time to come is the future.
+    [GeneratedRegex(
+        @"\G\s*(?:(?:are|is|'re|'s)\s+(?:now\s+|also\s+|quietly\s+)?[a-z]+ing)\b(?=[^.!?\n]{0,70}\b(?:next (?:week|month|year|spring|summer|autumn|winter|term|financial year)|from (?:next|the new year|january|february|march|april|may|june|july|august|september|october|november|december)|this (?:spring|summer|autumn|winter|coming)|in the (?:spring|summer|autumn|new year)|by (?:christmas|easter|the summer|the end of)|later this year)\b)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex FutureProgressive();
 
     private static readonly HashSet<string> PossessiveDeterminers = new(StringComparer.Ordinal) { "my", "his", "her", "their" };
 

@@ -29,7 +29,7 @@ internal sealed partial class ContactListConcept : ILeakConcept
     private const string ListNoun = "list|lists|spreadsheet|sheet|screenshot|screen ?shot|screengrab|screen grab|photo|pic|picture|register|database|export|printout|whatsapp group";
 
     private const string Contacts =
-        "names and numbers|names and addresses|names and emails|names, numbers|contact details|contact info|contact numbers|phone list|phone lists|contact list|contact lists|contacts list|mailing list|address list|address book|phone tree|phone numbers|mobile numbers|numbers|mobiles|emails|email addresses|e-mail addresses|home addresses|addresses|details";
+        "names and (?:(?:mobile|phone|home|email|e-mail|contact|telephone) )?(?:numbers|addresses|emails|details)|names, numbers|contact details|contact info|contact numbers|phone list|phone lists|contact list|contact lists|contacts list|mailing list|address list|address book|phone tree|phone numbers|mobile numbers|numbers|mobiles|emails|email addresses|e-mail addresses|home addresses|addresses|details";
 
     [GeneratedRegex(
         @"\b(?:" + ListNoun + @")\b[^.!?\n]{0,50}\b(?:" + Contacts + @")\b|\b(?:" + Contacts + @")\b[^.!?\n]{0,50}\b(?:" + ListNoun + @")\b"

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SocialWatch.Rules.Normalisation;
 
 namespace SocialWatch.Rules.Leaks.Concepts;
@@ -12,7 +13,7 @@ namespace SocialWatch.Rules.Leaks.Concepts;
 /// candidate), the others take a role too ("the caretaker is off sick") (<see cref="RulesOptions.HrWords"/>, <see cref="RulesOptions.HealthWords"/>,
 /// <see cref="RulesOptions.RecruitmentWords"/>) and its own sentence for the clerk.
 /// </summary>
-internal sealed class PersonMatterConcept(string concept, IEnumerable<string> words, bool nameRequired, double score, string summary) : ILeakConcept
+internal sealed partial class PersonMatterConcept(string concept, IEnumerable<string> words, bool nameRequired, double score, string summary, Func<Regex>? identifies = null) : ILeakConcept
 {
     /// <summary>How many words apart the matter and the person may be.</summary>
     private const int WindowWords = 12;
@@ -21,18 +22,33 @@ internal sealed class PersonMatterConcept(string concept, IEnumerable<string> wo
 
     public static PersonMatterConcept Hr(RulesOptions options) => new(
         "hr_matter", options.HrWords, nameRequired: false, 0.9,
-        $"{LeakEvidence.Who} an HR matter (a disciplinary, grievance, pay or employment detail) about a named person; staff matters are confidential personal data under the data-protection clause.");
+        $"{LeakEvidence.Who} an HR matter (a disciplinary, grievance, pay or employment detail) about a named person; staff matters are confidential personal data under the data-protection clause.")
+    {
+        _subjectOfProceedingCounts = true,
+    };
+
+    /// <summary>How many words apart a proceeding and the person it is about may be, in one sentence.</summary>
+    private const int SentenceWindowWords = 30;
+
+    private bool _subjectOfProceedingCounts;
 
     public static PersonMatterConcept Health(RulesOptions options) => new(
         "health_matter", options.HealthWords, nameRequired: false, 0.9,
-        $"{LeakEvidence.Who} about the health or sickness absence of a named colleague; health details are personal data the data-protection clause protects.");
+        $"{LeakEvidence.Who} about the health or sickness absence of a named colleague; health details are personal data the data-protection clause protects.",
+        FirstNameSubject);
 
     public static PersonMatterConcept Recruitment(RulesOptions options) => new(
         "recruitment_candidate", options.RecruitmentWords, nameRequired: true, 0.85,
-        $"{LeakEvidence.Who} recruitment details that identify a candidate; applicants' details are confidential personal data under the data-protection clause.");
+        $"{LeakEvidence.Who} recruitment details that identify a candidate; applicants' details are confidential personal data under the data-protection clause.",
+        DescribedPerson);
 
     public LeakFinding? Check(LeakPost post)
     {
+        if (identifies is not null && Identified(post, identifies()) is { } described)
+        {
+            return described;
+        }
+
         if (post.PersonName is null && (nameRequired || post.Role is null))
         {
             return null;
@@ -40,7 +56,9 @@ internal sealed class PersonMatterConcept(string concept, IEnumerable<string> wo
 
         foreach (var word in _words.FindAll(post.Folded))
         {
-            if (post.PersonNear(word.Start, word.End, WindowWords, rolesCount: !nameRequired) is { } person)
+            var person = post.PersonNear(word.Start, word.End, WindowWords, rolesCount: !nameRequired)
+                ?? (_subjectOfProceedingCounts ? SubjectOfProceeding(post, word) : null);
+            if (person is not null)
             {
                 var signals = new JsonArray
                 {
@@ -53,4 +71,72 @@ internal sealed class PersonMatterConcept(string concept, IEnumerable<string> wo
 
         return null;
     }
+
+    /// <summary>
+    /// A person further on in the same sentence whom the proceeding is about: the name right after "for",
+    /// "against", "about", "involving", "over" or "into" ("the hearing … went badly, especially for poor
+    /// Gary Linton"). Not a name after "by" or "thanks to": that is who ran or spoke, not who it was about.
+    /// </summary>
+    private static JsonObject? SubjectOfProceeding(LeakPost post, TextSpan word)
+    {
+        if (post.PersonNameFolded is not { } name || post.PersonName is not { } original || name.Start < word.End
+            || post.WordGap(word.Start, word.End, name.Start, name.End) > SentenceWindowWords
+            || post.Folded.AsSpan(word.End, name.Start - word.End).IndexOfAny(".!?\n") >= 0)
+        {
+            return null;
+        }
+
+        var before = post.Folded.AsSpan(word.End, name.Start - word.End);
+        return AboutWhom().IsMatch(before)
+            ? LeakEvidence.Original(post.Original, original.Start, original.Length, "person_name")
+            : null;
+    }
+
+    // The preposition of whom a proceeding is about, with at most two words ("poor", "young") before the name.
+    [GeneratedRegex(@"\b(?:for|against|about|involving|over|into|on) (?:[a-z]+ ){0,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AboutWhom();
+
+    /// <summary>
+    /// A person identified without their full name: by what they do and where ("the deputy manager at the
+    /// library", "the woman who runs the café") or, in a colleague's health matter, by first name as the
+    /// subject ("Stuart is off…", "poor Bev is…"). Within the same window of the matter's word.
+    /// </summary>
+    private LeakFinding? Identified(LeakPost post, Regex identifies)
+    {
+        var found = identifies.Match(post.Original);
+        if (!found.Success)
+        {
+            return null;
+        }
+
+        foreach (var word in _words.FindAll(post.Folded))
+        {
+            if (post.WordGap(word.Start, word.End, found.Index, found.Index + found.Length) <= WindowWords)
+            {
+                var signals = new JsonArray
+                {
+                    LeakEvidence.Span(post.Original, post.Folded, word.Start, word.Length, concept),
+                    LeakEvidence.Original(post.Original, found.Index, found.Length, "person_described"),
+                };
+                return new LeakFinding(concept, score, PolicyClauses.DataProtection, summary, signals);
+            }
+        }
+
+        return null;
+    }
+
+    // "one of the candidates is the deputy manager at Leigh library", "the woman who runs the cafe".
+    [GeneratedRegex(
+        @"\b(?:is|was|'s) (?:the|a|our|their) (?:[a-z-]+ ){0,2}(?:manager|head|owner|landlord|landlady|teacher|nurse|secretary|director|assistant|officer|clerk|warden|caretaker|boss|deputy|headteacher|receptionist|administrator|coordinator|supervisor|chef|librarian)s? (?:at|of|from|in) (?:the )?\w"
+        + @"|\b(?:the|that|a) (?:man|woman|guy|lady|bloke|girl|chap|fella|lad|person|one) (?:who|that) (?:runs|works|worked|owns|manages|managed|teaches|ran|used to)\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DescribedPerson();
+
+    // A first name as the subject of the sentence: at its start or after "poor", "our", "bless", and
+    // followed by a verb ("Stuart is off", "Poor Bev has"). Capitalised words that open sentences and
+    // are not names are excluded.
+    [GeneratedRegex(
+        @"(?:^|[.!?]\s+|\b(?:[Pp]oor|[Oo]ur|[Bb]less|[Dd]ear|[Ll]ovely|[Cc]olleague) )(?!(?:The|This|That|These|Those|It|He|She|We|They|There|What|Our|My|Your|His|Her|Their|Everyone|Someone|Nobody|Who|Why|How|When|Where|Today|Tomorrow|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Back|Just|Still|Now|Poor|Dog|Cat)\b)[A-Z][a-z]{2,11}(?:'s| is| has| was| will be)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex FirstNameSubject();
 }

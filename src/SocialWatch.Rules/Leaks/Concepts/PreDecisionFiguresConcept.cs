@@ -68,6 +68,23 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
             }
         }
 
+        if (SumsInWords().Match(folded) is { Success: true } sums && ThousandWord().IsMatch(sums.ValueSpan) && sums.ValueSpan.IndexOfAny(',', ';') >= 0
+            && _procurement.FindAll(folded) is { Count: > 0 } procurementWords
+            && procurementWords.Any(w => post.WordGap(sums.Index, sums.Index + sums.Length, w.Start, w.End) <= _window)
+            && !MarketContext.Around(folded, sums.Index, sums.Index + sums.Length))
+        {
+            var word = procurementWords.First(w => post.WordGap(sums.Index, sums.Index + sums.Length, w.Start, w.End) <= _window);
+            var signals = new JsonArray
+            {
+                LeakEvidence.Span(post.Original, folded, sums.Index, sums.Length, "sums_in_words"),
+                LeakEvidence.Span(post.Original, folded, word.Start, word.Length, "procurement_word"),
+            };
+            return new LeakFinding(
+                "pre_decision_figures", 0.85, PolicyClauses.ConfidentialInformationDefined,
+                $"{LeakEvidence.Who} a list of sums in words (\"{sums.Value}\") next to \"{word.Term}\" before a decision; quotations and tender costs are confidential.",
+                signals);
+        }
+
         if ((Score().Match(folded) is { Success: true } found ? found : ScoreList().Match(folded)) is { Success: true } score
             && _evaluation.FindAll(folded) is { Count: > 0 } evaluation
             && (ProcessWords().IsMatch(folded) || _procurement.FindFirst(folded) is not null))
@@ -100,6 +117,20 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
         + @"|\b(?:ranked|came|placed|finished|scored)(?: [\w'-]+){0,3} (?:top|first|second|third|last|bottom|1st|2nd|3rd|highest|lowest)\b|\b(?:top|highest|lowest)[ -]scor\w*|\b(?:top|first|highest|lowest|best|bottom) (?:on|for) (?:price|quality|cost|value|both)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Score();
+
+    private const string NumberWord =
+        "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+        + "|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|grand";
+
+    // Two or more sums in words, listed ("nine thousand two hundred, eleven and a half, and thirteen
+    // thousand"): a list of quotes read out, where later items drop the "thousand" the first one said.
+    [GeneratedRegex(
+        @"\b(?:" + NumberWord + @")(?:[ -](?:" + NumberWord + @"|and a half|and a quarter|and|a half))*(?:(?:,| ;|;| or| and)+ (?:and |or )?(?:" + NumberWord + @")(?:[ -](?:" + NumberWord + @"|and a half|and a quarter|and|a half))*)+\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex SumsInWords();
+
+    [GeneratedRegex(@"\b(?:thousand|grand)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ThousandWord();
 
     // Names with their marks, listed: "Greenway 78, Playscape 64, Timberplay 59", "A: 82; B: 71".
     // Two or more "word number" pairs in a row is a ranking table written out.

@@ -82,6 +82,9 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
     // Company: "between us", "between you and me", "between ourselves". Speaking: "off the record",
     // "you didn't hear it from me", "not supposed/meant/allowed to say", "can't say much but".
     // Sharing: "don't tell/repeat/share", "not for sharing/publication (yet)", "mum's the word", "hush-hush".
+    // Place (round 3): what is said in a room stays there: "between these four walls", "stays in this room",
+    // "what's said in committee stays in committee", "goes no further", "doesn't leave the office";
+    // "between you, me and the <anything>"; "for your ears only", "keep a lid on", "sworn to secrecy".
     [GeneratedRegex(
         @"\bkeep(?:ing)? (?:it|this|that|these|them) (?:quiet|to yoursel(?:f|ves)|under (?:your |our )?(?:hats?|wraps)|hush(?:[- ]hush)?|between us|on the (?:down ?low|quiet|qt)|secret|confidential)\b"
         + @"|\bbetween (?:us|you and (?:me|i)|ourselves|you, me and the gatepost)\b"
@@ -91,7 +94,12 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
         + @"|\bnot for (?:sharing|publication|public consumption|general release|wider circulation)\b"
         + @"|\b(?:my )?lips are sealed\b|\bentre nous\b|\bfor your eyes only\b|\b(?:don'?t|do not) (?:spread|pass|put) (?:this|it|that) (?:around|about|on|out)\b|\bkeep (?:schtum|shtum|stum)\b"
         + @"|\bnot a word to anyone\b|\bstrictly between\b|\bon the hush\b|\b(?:don'?t|do not|never) breathe a word\b|\btop secret\b|🤐|\bsh{2,}\b"
-        + @"|\bin (?:strict )?confidence\b|\bstrictly confidential\b",
+        + @"|\bin (?:strict )?confidence\b|\bstrictly confidential\b"
+        + @"|\bbetween you,? (?:and )?me,? and (?:the |a )?[\p{L}-]+\b|\b(?:between|within|inside) (?:these|the|our|those|this) (?:four )?walls\b"
+        + @"|\bstays? (?:in|within|inside|behind) (?:this|the|that|these|our)(?: [\p{L}-]+){0,2} (?:room|rooms|walls|chamber|office|building|group|chat|meeting)\b"
+        + @"|\bwhat(?:'s| is| gets| was)? (?:said|discussed|heard|shared) (?:in|at|here)\b[^.!?\n]{0,40}\bstays?\b|\b(?:goes|go|going) no further\b"
+        + @"|\b(?:doesn'?t|does not|mustn'?t|must not|shouldn'?t|can'?t|won'?t) (?:leave|go beyond|get out of|go outside) (?:this|the|these|our) (?:room|office|group|chat|building|four walls|walls)\b"
+        + @"|\bfor your ears only\b|\b(?:keep|keeping|kept) a lid on\b|\bsworn to secrecy\b|\bunofficially\b|\bon the sly\b|\bps{3,}t\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Idiom();
 
