@@ -19,6 +19,9 @@ public sealed class BlindEvaluationTests(ITestOutputHelper output, Semantic.Mode
         // Round 2's sets (Blind/round2/README.md), measured at the end of round 2.
         { "round2/leigh", 132, [0.95, 0.90, 0.95, 0.75, 0.85, 0.78] },
         { "round2/marshbury", 89, [0.80, 0.85, 0.95, 0.72, 0.82, 0.68] },
+        // Round 3's sets (Blind/round3/README.md), measured at the end of round 3.
+        { "round3/leigh", 124, [0.95, 0.95, 0.90, 0.75, 0.80, 0.80] },
+        { "round3/cranmere", 83, [0.95, 0.95, 0.95, 0.95, 0.82, 0.75] },
     };
 
     [Theory]
