@@ -59,30 +59,22 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
                             }
                         }
 
-                        return new LeakFinding(
-                            "pre_decision_figures", 0.85, PolicyClauses.ConfidentialInformationDefined,
-                            $"{LeakEvidence.Who} a price ({money["text"]}) next to \"{word.Term}\" before a decision; quotations and tender costs are confidential.",
-                            signals);
+                        return Finding($"{LeakEvidence.Who} a price ({money["text"]}) next to \"{word.Term}\" before a decision; quotations and tender costs are confidential.", signals);
                     }
                 }
             }
         }
 
         if (SumsInWords().Match(folded) is { Success: true } sums && ThousandWord().IsMatch(sums.ValueSpan) && sums.ValueSpan.IndexOfAny(',', ';') >= 0
-            && _procurement.FindAll(folded) is { Count: > 0 } procurementWords
-            && procurementWords.Any(w => post.WordGap(sums.Index, sums.Index + sums.Length, w.Start, w.End) <= _window)
-            && !MarketContext.Around(folded, sums.Index, sums.Index + sums.Length))
+            && !MarketContext.Around(folded, sums.Index, sums.Index + sums.Length)
+            && _procurement.FindAll(folded).Where(w => post.WordGap(sums.Index, sums.Index + sums.Length, w.Start, w.End) <= _window).ToList() is [var near, ..])
         {
-            var word = procurementWords.First(w => post.WordGap(sums.Index, sums.Index + sums.Length, w.Start, w.End) <= _window);
             var signals = new JsonArray
             {
                 LeakEvidence.Span(post.Original, folded, sums.Index, sums.Length, "sums_in_words"),
-                LeakEvidence.Span(post.Original, folded, word.Start, word.Length, "procurement_word"),
+                LeakEvidence.Span(post.Original, folded, near.Start, near.Length, "procurement_word"),
             };
-            return new LeakFinding(
-                "pre_decision_figures", 0.85, PolicyClauses.ConfidentialInformationDefined,
-                $"{LeakEvidence.Who} a list of sums in words (\"{sums.Value}\") next to \"{word.Term}\" before a decision; quotations and tender costs are confidential.",
-                signals);
+            return Finding($"{LeakEvidence.Who} a list of sums in words (\"{sums.Value}\") next to \"{near.Term}\" before a decision; quotations and tender costs are confidential.", signals);
         }
 
         if ((Score().Match(folded) is { Success: true } found ? found : ScoreList().Match(folded)) is { Success: true } score
@@ -99,16 +91,16 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
                         LeakEvidence.Span(post.Original, folded, score.Index, score.Length, "evaluation_score"),
                         LeakEvidence.Span(post.Original, folded, word.Start, word.Length, "evaluation_word"),
                     };
-                    return new LeakFinding(
-                        "pre_decision_figures", 0.85, PolicyClauses.ConfidentialInformationDefined,
-                        $"{LeakEvidence.Who} an evaluation score or ranking (\"{score.Value}\") before a decision; tender evaluation is confidential until the award is published.",
-                        signals);
+                    return Finding($"{LeakEvidence.Who} an evaluation score or ranking (\"{score.Value}\") before a decision; tender evaluation is confidential until the award is published.", signals);
                 }
             }
         }
 
         return null;
     }
+
+    private static LeakFinding Finding(string summary, JsonArray signals) =>
+        new("pre_decision_figures", 0.85, PolicyClauses.ConfidentialInformationDefined, summary, signals);
 
     // "78/100", "78 out of 100", "85%", "85 per cent", "42 points"; "ranked (a bidder) first", "came top",
     // "top-scoring", "highest score".
