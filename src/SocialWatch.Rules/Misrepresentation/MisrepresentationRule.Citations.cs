@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using SocialWatch.Rules.Leaks;
-using SocialWatch.Rules.Normalisation;
-
 namespace SocialWatch.Rules.Misrepresentation;
 
 /// <summary>An accurate report cites its source: links to official posts in any copied form.</summary>

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using SocialWatch.Rules.Leaks;
 using SocialWatch.Rules.Normalisation;
 
 namespace SocialWatch.Rules.Misrepresentation;

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using SocialWatch.Rules.Leaks;
-using SocialWatch.Rules.Normalisation;
-
 namespace SocialWatch.Rules.Misrepresentation;
 
 /// <summary>Comparing a claim with the official statements on its topic: agreement (same figures, dates, quotes) or contradiction.</summary>
