@@ -163,7 +163,7 @@ public sealed class RulesOptions
         "occupational health", "depression", "anxiety", "stress leave", "breakdown", "mental health", "diagnos*",
         "cancer", "chemo*", "hospital", "hospitalised", "miscarriage", "pregnan*", "maternity", "paternity", "rehab",
         "illness", "ill health", "terminally",
-        // Round 3: an operation named ("after his knee op", "hernia surgery").
+        // An operation named ("after his knee op", "hernia surgery").
         "surgery", "operation", "knee op", "hip op", "hernia", "his op", "her op", "their op",
     ];
 
