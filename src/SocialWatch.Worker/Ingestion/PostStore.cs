@@ -77,10 +77,16 @@ internal static class PostStore
         WHERE m.carries <> 0
         """;
 
-    // Both upserts take their rows in key order, so concurrent pages (several workers, overlapping
-    // sources) that share new accounts or posts wait for each other instead of deadlocking.
-    // Only a post that is new or whose text changed reaches the upsert; the old text of an edited
-    // post goes to post_versions. The cursor moves in the same statement, counting new posts.
+    // Only a post that is new or whose text changed goes further than `incoming`. A post the statement's
+    // snapshot does not hold is inserted plainly: no speculative insertion, no second probe of the
+    // unique index, which is what an `ON CONFLICT` insert costs for every row (most of a page is new).
+    // A known post whose text changed goes through `ON CONFLICT DO UPDATE`, and its old text to
+    // post_versions. If another connection stores one of the page's new posts first, the plain insert
+    // fails on the unique key: StoreAsync then rolls the page back to its savepoint and sends it again
+    // with @AllThroughConflictCheck, every post through the conflict check, which cannot fail so.
+    // Both inserts take their rows in key order, so concurrent pages (several workers, overlapping
+    // sources) that share posts wait for each other instead of deadlocking. The cursor moves in the
+    // same statement, counting new posts.
     private const string UpsertPostsSql = """
         WITH incoming AS (
             SELECT s.platform_id, a.id AS account_id, s.text, s.url, s.in_reply_to, s.created_at, s.raw,
@@ -92,24 +98,35 @@ internal static class PostStore
             LEFT JOIN posts p ON p.platform = @Platform AND p.platform_id = s.platform_id
             WHERE p.id IS NULL OR p.text IS DISTINCT FROM s.text
         ),
-        upserted AS (
+        inserted AS (
+            INSERT INTO posts (platform, platform_id, account_id, source_id, text, url, in_reply_to, created_at, raw)
+            SELECT @Platform, platform_id, account_id, @SourceId, text, url, in_reply_to, created_at, raw FROM incoming
+            WHERE old_id IS NULL AND NOT @AllThroughConflictCheck
+            ORDER BY platform_id
+            RETURNING id, platform_id, account_id, true AS is_new
+        ),
+        merged AS (
             INSERT INTO posts AS p (platform, platform_id, account_id, source_id, text, url, in_reply_to, created_at, raw)
             SELECT @Platform, platform_id, account_id, @SourceId, text, url, in_reply_to, created_at, raw FROM incoming
+            WHERE old_id IS NOT NULL OR @AllThroughConflictCheck
             ORDER BY platform_id
             ON CONFLICT (platform, platform_id) DO UPDATE SET
                 text = excluded.text, url = excluded.url, raw = excluded.raw, updated_at = now(), deleted_at = NULL
             WHERE p.text IS DISTINCT FROM excluded.text
             RETURNING p.id, p.platform_id, p.account_id, (p.xmax = 0) AS is_new
         ),
+        stored AS (
+            SELECT * FROM inserted UNION ALL SELECT * FROM merged
+        ),
         versions AS (
             INSERT INTO post_versions (post_id, text, raw)
-            SELECT i.old_id, i.old_text, i.old_raw FROM incoming i JOIN upserted u ON u.id = i.old_id
+            SELECT i.old_id, i.old_text, i.old_raw FROM incoming i JOIN merged m ON m.id = i.old_id
         ),
         cursor AS (
-            UPDATE source_cursors SET position = @Position, posts_stored = posts_stored + (SELECT count(*) FROM upserted WHERE is_new)
+            UPDATE source_cursors SET position = @Position, posts_stored = posts_stored + (SELECT count(*) FROM stored WHERE is_new)
             WHERE source_id = @SourceId
         )
-        SELECT id, platform_id, account_id, is_new FROM upserted
+        SELECT id, platform_id, account_id, is_new FROM stored
         """;
 
     private const string MarkDeletedSql = """
@@ -126,13 +143,33 @@ internal static class PostStore
         var fetchedAccounts = accounts.ToDictionary(a => StoredText.Clean(a.PlatformId), StringComparer.Ordinal);
         var fetchedPosts = posts.ToDictionary(p => StoredText.Clean(p.PlatformId), StringComparer.Ordinal);
 
-        // One round trip for the whole page: the statements run in order, each seeing the ones
-        // before. Prepared once per physical connection (Npgsql keeps them across pooled opens), so
-        // a page costs no planning after the first few.
+        try
+        {
+            return await StorePageAsync(connection, tx, sourceId, platform, page.Cursor, page.DeletedPostIds, accounts, posts, fetchedAccounts, fetchedPosts, allThroughConflictCheck: false, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "posts")
+        {
+            // Another connection stored one of this page's new posts after our statement's snapshot
+            // was taken: undo the page and send it again, every post through the conflict check.
+            await tx.RollbackAsync(PageSavepoint, ct);
+            return await StorePageAsync(connection, tx, sourceId, platform, page.Cursor, page.DeletedPostIds, accounts, posts, fetchedAccounts, fetchedPosts, allThroughConflictCheck: true, ct);
+        }
+    }
+
+    private const string PageSavepoint = "store_page";
+
+    /// <summary>One round trip for the whole page: a savepoint, then the statements in order, each
+    /// seeing the ones before. Prepared once per physical connection (Npgsql keeps them across pooled
+    /// opens), so a page costs no planning after the first few.</summary>
+    private static async Task<StoredPage> StorePageAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long sourceId, string platform, string? cursor,
+        IReadOnlyList<string>? deletedPostIds, List<FetchedAccount> accounts, List<FetchedPost> posts,
+        Dictionary<string, FetchedAccount> fetchedAccounts, Dictionary<string, FetchedPost> fetchedPosts, bool allThroughConflictCheck, CancellationToken ct)
+    {
         await using var batch = new NpgsqlBatch(connection, tx);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT " + PageSavepoint));
         batch.BatchCommands.Add(UpsertAccounts(platform, accounts, posts, fetchedAccounts));
-        batch.BatchCommands.Add(UpsertPosts(platform, sourceId, page.Cursor, posts));
-        var gone = page.DeletedPostIds is { Count: > 0 } deletedIds ? deletedIds.Select(StoredText.Clean).ToArray() : null;
+        batch.BatchCommands.Add(UpsertPosts(platform, sourceId, cursor, posts, allThroughConflictCheck));
+        var gone = deletedPostIds is { Count: > 0 } ? deletedPostIds.Select(StoredText.Clean).ToArray() : null;
         if (gone is not null)
         {
             var markDeleted = new NpgsqlBatchCommand(MarkDeletedSql);
@@ -204,7 +241,7 @@ internal static class PostStore
         return command;
     }
 
-    private static NpgsqlBatchCommand UpsertPosts(string platform, long sourceId, string? cursor, List<FetchedPost> posts)
+    private static NpgsqlBatchCommand UpsertPosts(string platform, long sourceId, string? cursor, List<FetchedPost> posts, bool allThroughConflictCheck)
     {
         var count = posts.Count;
         var (ids, authors, texts, urls, replyTos) = (new string[count], new string[count], new string[count], new string?[count], new string?[count]);
@@ -224,6 +261,7 @@ internal static class PostStore
         var command = new NpgsqlBatchCommand(UpsertPostsSql);
         command.Parameters.Add(new NpgsqlParameter<string>("Platform", NpgsqlDbType.Text) { TypedValue = platform });
         command.Parameters.Add(new NpgsqlParameter<long>("SourceId", NpgsqlDbType.Bigint) { TypedValue = sourceId });
+        command.Parameters.Add(new NpgsqlParameter<bool>("AllThroughConflictCheck", NpgsqlDbType.Boolean) { TypedValue = allThroughConflictCheck });
         command.Parameters.Add(new NpgsqlParameter("Position", NpgsqlDbType.Text) { Value = (object?)StoredText.CleanOrNull(cursor) ?? DBNull.Value });
         command.Parameters.Add(TextArray("PlatformIds", ids));
         command.Parameters.Add(TextArray("AuthorIds", authors));

@@ -58,4 +58,78 @@ public sealed class ConcurrentPagesTests
         Assert.Equal(2_000, counts.Counted);
         Assert.Equal(2_000, newPosts.Sum());
     }
+
+    [Fact]
+    public async Task A_page_whose_new_posts_another_connection_commits_first_is_stored_again_without_them()
+    {
+        var db = await TestDatabase.CreateAsync();
+        await using var dataSource = NpgsqlDataSource.Create(db);
+        var page = SyntheticPosts.Pages(100, 100, authors: 10).Single();
+        var (first, second) = (await CreateSourceAsync(dataSource, "first"), await CreateSourceAsync(dataSource, "second"));
+        // The authors are stored beforehand (by other posts), so neither store waits on the other's new
+        // accounts: what the second waits on is the first's new posts.
+        await using (var earlier = await dataSource.OpenConnectionAsync())
+        {
+            await using var tx = await earlier.BeginTransactionAsync();
+            var authorsPage = SyntheticPosts.Pages(100, 100, authors: 10, idBase: 1_000).Single();
+            await PostStore.StoreAsync(earlier, tx, await CreateSourceAsync(dataSource, "earlier"), "x", authorsPage, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        // The first connection stores the page and holds its transaction open; the second stores the
+        // same page: its snapshot cannot see the first's posts, so its plain insert waits on the
+        // unique key, and fails on it when the first commits.
+        await using var firstConnection = await dataSource.OpenConnectionAsync();
+        await using var firstTx = await firstConnection.BeginTransactionAsync();
+        var firstStored = await PostStore.StoreAsync(firstConnection, firstTx, first, "x", page with { Cursor = "first-cursor" }, CancellationToken.None);
+        await using var secondConnection = await dataSource.OpenConnectionAsync();
+        var secondPid = secondConnection.ProcessID;
+        var secondStore = Task.Run(async () =>
+        {
+            await using var tx = await secondConnection.BeginTransactionAsync();
+            var stored = await PostStore.StoreAsync(secondConnection, tx, second, "x", page with { Cursor = "second-cursor" }, CancellationToken.None);
+            await tx.CommitAsync();
+            return stored;
+        });
+        await WaitUntilWaitingOnALockAsync(dataSource, secondPid, secondStore);
+        await firstTx.CommitAsync();
+        var secondStored = await secondStore;
+
+        Assert.Equal(100, firstStored.Posts.Count(p => p.IsNew));
+        Assert.Empty(secondStored.Posts);
+        await using var check = await dataSource.OpenConnectionAsync();
+        Assert.Equal(100, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM posts WHERE source_id IN (@first, @second)", new { first, second }));
+        Assert.Equal(0, await check.ExecuteScalarAsync<long>("SELECT count(*) FROM post_versions"));
+        var cursors = (await check.QueryAsync<(long SourceId, string Position, long PostsStored)>(
+            "SELECT source_id, position, posts_stored FROM source_cursors WHERE source_id IN (@first, @second) ORDER BY source_id", new { first, second })).ToList();
+        Assert.Equal([(first, "first-cursor", 100L), (second, "second-cursor", 0L)], cursors);
+    }
+
+    private static async Task<long> CreateSourceAsync(NpgsqlDataSource dataSource, string name)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var sourceId = await connection.ExecuteScalarAsync<long>(
+            "INSERT INTO sources (name, platform, kind, target, schedule, interval_seconds) VALUES (@name, 'x', 'Search', 'q', '00:05:00', 300) RETURNING id",
+            new { name });
+        await connection.ExecuteAsync("INSERT INTO source_cursors (source_id) VALUES (@sourceId)", new { sourceId });
+        return sourceId;
+    }
+
+    /// <summary>Until PostgreSQL reports the backend waiting on a lock (the other transaction's
+    /// uncommitted key); fails if the store finished or failed instead, or after a minute.</summary>
+    private static async Task WaitUntilWaitingOnALockAsync(NpgsqlDataSource dataSource, int pid, Task store)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        while (await connection.ExecuteScalarAsync<string?>("SELECT wait_event_type FROM pg_stat_activity WHERE pid = @pid", new { pid }) != "Lock")
+        {
+            if (store.IsCompleted)
+            {
+                await store;
+                Assert.Fail("the second store finished without waiting for the first transaction");
+            }
+            Assert.True(DateTime.UtcNow < deadline, "the second store never waited on the first transaction's posts");
+            await Task.Delay(20);
+        }
+    }
 }
