@@ -124,7 +124,8 @@ internal sealed partial class MisrepresentationRule
                 continue;
             }
 
-            if (Hedges.OpensAsHedge(sentenceText))
+            if (Hedges.OpensAsHedge(sentenceText)
+                || (reference.Kind != CouncilReferenceKind.None && Hedges.WishOrInvitationBefore(sentenceText, reference.Span.Start - sentence.Start)))
             {
                 hedged |= reference.Kind != CouncilReferenceKind.None;
                 continue;
@@ -169,6 +170,12 @@ internal sealed partial class MisrepresentationRule
                     continue;
                 }
 
+                if (Headlines.Infinitive(folded, sentence, reference.Span) is { } infinitive)
+                {
+                    claim = new Claim(sentence, reference.Span, infinitive, "headline says what the council is to do", null);
+                    continue;
+                }
+
                 if (IsHeadline(post, folded, sentence, s) && FirstChange(_change, sentenceText) is { } change)
                 {
                     claim = new Claim(sentence, reference.Span, change with { Start = change.Start + sentence.Start }, "headline reports a change by the council", null);
@@ -176,7 +183,7 @@ internal sealed partial class MisrepresentationRule
                 }
             }
 
-            if (authorLooksLikeCouncil && CouncilVoice(sentenceText) is { } voice)
+            if (authorLooksLikeCouncil && CouncilVoice(folded, sentenceText) is { } voice)
             {
                 claim = new Claim(sentence, null, voice with { Start = voice.Start + sentence.Start }, "account posing as the council announces a change", null);
                 continue;
@@ -203,6 +210,12 @@ internal sealed partial class MisrepresentationRule
             claim = new Claim(spent, null, publicMoneyMarker, PublicMoneyWhy, null);
         }
 
+        // A sum spent with a verdict on it ("£620 for a noticeboard … they've lost the plot"), council named.
+        if (claim is null && mentionsCouncil && PublicMoney.SumWithVerdict(folded, statementSentences) is { } verdict)
+        {
+            claim = new Claim(verdict.Sentence, null, verdict.Verdict, PublicMoneyWhy, null);
+        }
+
         var position = PositionPhrase(folded);
         var staffPosition = isStaff && position is not null && mentionsCouncil;
         if (claim is null && !mentionsCouncil && !addressesOfficial)
@@ -218,7 +231,7 @@ internal sealed partial class MisrepresentationRule
         var facts = TextFacts.From(folded, statementSentences, _change, _statusQuo, _notChange, _placeWords);
         var comparison = Compare(post, folded, facts, replyTarget, statements);
         var cites = (_websiteFolded.Length > 0 && folded.Contains(_websiteFolded, StringComparison.Ordinal)) || _citations.ContainsAny(folded)
-            || LinksOfficialPost(post.Text, statements);
+            || LinksOfficialPost(post.Text, statements) || CitesCouncilElsewhere(folded);
 
         // A staff member passing on something confidential leaks (the leak rule's business); unless it
         // contradicts a statement or speaks as the council, it asserts no decision to misrepresent.
