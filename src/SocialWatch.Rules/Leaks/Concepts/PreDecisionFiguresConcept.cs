@@ -77,6 +77,12 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
             return Finding($"{LeakEvidence.Who} a list of sums in words (\"{sums.Value}\") next to \"{near.Term}\" before a decision; quotations and tender costs are confidential.", signals);
         }
 
+        if (ItemCosting().Match(folded) is { Success: true } costing && !MarketContext.Around(folded, costing.Index, costing.Index + costing.Length))
+        {
+            var signals = new JsonArray { LeakEvidence.Span(post.Original, folded, costing.Index, costing.Length, "item_costing") };
+            return Finding($"{LeakEvidence.Who} what a piece of work will cost (\"{costing.Value}\") before a decision; quotations and tender costs are confidential.", signals);
+        }
+
         if ((Score().Match(folded) is { Success: true } found ? found : ScoreList().Match(folded)) is { Success: true } score
             && _evaluation.FindAll(folded) is { Count: > 0 } evaluation
             && (ProcessWords().IsMatch(folded) || _procurement.FindFirst(folded) is not null))
@@ -120,6 +126,15 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
         @"\b(?:" + NumberWord + @")(?:[ -](?:" + NumberWord + @"|and a half|and a quarter|and|a half))*(?:(?:,| ;|;| or| and)+ (?:and |or )?(?:" + NumberWord + @")(?:[ -](?:" + NumberWord + @"|and a half|and a quarter|and|a half))*)+\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex SumsInWords();
+
+    // Round 4: an item and its cost read out, the sum in words of thousands straight after a comma, dash or
+    // colon and ending the clause ("the roof, twenty-three thousand;", "new boiler for the hall - fourteen
+    // thousand, give or take"): a costing list, with no price word needed. "Parade route, two thousand
+    // people" goes on with what is counted, so it is not a sum.
+    [GeneratedRegex(
+        @"\b[a-z]{3,}(?:,| -| :|:) (?:about |around |roughly |nearly |almost |just under |just over |over |under )?(?:(?:" + NumberWord + @")[ -](?:and )?(?:a half )?)+(?:thousand|grand)(?: (?:five|two|three|four|six|seven|eight|nine) hundred)?(?= ?(?:[.,;!)]|$| give or take| or so| ish| odd| all in| plus vat| \+ ?vat| quid| pounds))",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ItemCosting();
 
     [GeneratedRegex(@"\b(?:thousand|grand)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ThousandWord();
