@@ -45,9 +45,17 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
 
     public LeakFinding? Check(LeakPost post)
     {
+        // The matter's words first (one pass over the text): most staff posts have none, and then no person
+        // pattern needs to run.
+        var words = _words.FindAll(post.Folded);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
         foreach (var identify in identifies)
         {
-            if (Identified(post, identify()) is { } described)
+            if (Identified(post, identify(), words) is { } described)
             {
                 return described;
             }
@@ -58,7 +66,7 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
             return null;
         }
 
-        foreach (var word in _words.FindAll(post.Folded))
+        foreach (var word in words)
         {
             var person = post.PersonNear(word.Start, word.End, WindowWords, rolesCount: !nameRequired)
                 ?? (_subjectOfProceedingCounts ? SubjectOfProceeding(post, word) : null);
@@ -105,7 +113,7 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
     /// library", "the woman who runs the café") or, in a colleague's health matter, by first name as the
     /// subject ("Stuart is off…", "poor Bev is…"). Within the same window of the matter's word.
     /// </summary>
-    private LeakFinding? Identified(LeakPost post, Regex identifies)
+    private LeakFinding? Identified(LeakPost post, Regex identifies, IReadOnlyList<TextSpan> words)
     {
         var found = identifies.Match(post.Original);
         if (!found.Success)
@@ -113,7 +121,7 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
             return null;
         }
 
-        foreach (var word in _words.FindAll(post.Folded))
+        foreach (var word in words)
         {
             if (post.WordGap(word.Start, word.End, found.Index, found.Index + found.Length) <= WindowWords)
             {
