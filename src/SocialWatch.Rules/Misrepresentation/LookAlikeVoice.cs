@@ -62,15 +62,15 @@ internal static partial class LookAlikeVoice
 
     // "a £10 admin fee applies", "a charge will apply", "fee is now payable", "a £2 charge for…".
     [GeneratedRegex(
-        @"\b(?:fee|fees|charge|charges|levy|surcharge)\b(?:\W+\w+){0,3}?\W+(?:now )?(?:applies|apply|will apply|is payable|are payable|now payable|must be paid|is due|are due)\b|£\s?\d[\d.,]*\s+(?:\w+\s+)?(?:fee|charge|levy|surcharge)\b",
+        @"\b(?:fee|fees|charge|charges|levy|surcharge)\b(?:\W+\w+){0,3}?\W+(?:now )?(?:applies|apply|will apply|is payable|are payable|now payable|must be paid|is due|are due|starts|start|begins|comes in|come in|will be introduced|is being introduced)\b|£\s?\d[\d.,]*\s+(?:[\w-]+\s+){0,3}(?:fee|charge|levy|surcharge)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex FeeApplies();
 
     // "this is the real/genuine/official … page", "we are the real council account", "the other page is a
     // fake", "ignore the old one".
     [GeneratedRegex(
-        @"\b(?:this is|we are|we're|we're the|here is) (?:the |our )?(?:real|genuine|true|only|proper|new official|actual)\b"
-        + @"|\b(?:the )?(?:other|old|previous) (?:one|page|account|profile)\b(?:\W+\w+){0,3}?\W+(?:is|are|was) (?:a )?(?:fake|scam|hacked|not us|not ours|an impostor|imposter|compromised)\b"
+        @"\b(?:this is|we are|we're|here is)(?: now)? (?:the |our )?(?:real|genuine|true|only|proper|new official|actual)\b"
+        + @"|\b(?:the )?(?:other|old|previous) (?:one|page|account|profile)\b(?:\W+\w+){0,3}?\W+(?:is|are|was|has been|have been|got) (?:a )?(?:fake|scam|hacked|not us|not ours|an impostor|imposter|compromised)\b"
         + @"|\b(?:ignore|unfollow|block|report) the (?:other|old|previous) (?:one|page|account|profile)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex ClaimsToBeTheRealOne();

@@ -210,8 +210,9 @@ internal sealed partial class MisrepresentationRule
             claim = new Claim(spent, null, publicMoneyMarker, PublicMoneyWhy, null);
         }
 
-        // A sum spent with a verdict on it ("£620 for a noticeboard … they've lost the plot"), council named.
-        if (claim is null && mentionsCouncil && PublicMoney.SumWithVerdict(folded, statementSentences) is { } verdict)
+        // A sum spent with a verdict on it ("£620 for a noticeboard … they've lost the plot"), council named;
+        // the sum may be asked in disbelief ("£40 for a permit? They're having a laugh").
+        if (claim is null && mentionsCouncil && PublicMoney.SumWithVerdict(folded, sentences) is { } verdict)
         {
             claim = new Claim(verdict.Sentence, null, verdict.Verdict, PublicMoneyWhy, null);
         }
@@ -230,7 +231,8 @@ internal sealed partial class MisrepresentationRule
 
         var facts = TextFacts.From(folded, statementSentences, _change, _statusQuo, _notChange, _placeWords);
         var comparison = Compare(post, folded, facts, replyTarget, statements);
-        var cites = (_websiteFolded.Length > 0 && folded.Contains(_websiteFolded, StringComparison.Ordinal)) || _citations.ContainsAny(folded)
+        // An account posing as the council that speaks of "our official page" names itself, not a source.
+        var cites = (_websiteFolded.Length > 0 && folded.Contains(_websiteFolded, StringComparison.Ordinal)) || (!authorLooksLikeCouncil && _citations.ContainsAny(folded))
             || LinksOfficialPost(post.Text, statements) || CitesCouncilElsewhere(folded);
 
         // A staff member passing on something confidential leaks (the leak rule's business); unless it

@@ -67,13 +67,13 @@ internal static partial class PublicMoney
 
     // A sum, then "on" or "for" and a thing: "£620 for one noticeboard", "nine grand on a new logo".
     [GeneratedRegex(
-        @"(?:£\s?\d[\d,.]*\s?(?:k|m|million|grand)?|\b\d[\d,.]*\s?(?:k|grand|quid|pounds)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred)[ -](?:[a-z-]+ )?(?:grand|thousand|hundred quid|k)\b)\s+(?:of [a-z']+ (?:money|cash) )?(?:on|for)\s+(?:a|an|one|the|two|three|some|new|\d)",
+        @"(?:£\s?\d[\d,.]*\s?(?:k|m|million|grand)?|\b\d[\d,.]*\s?(?:k|grand|quid|pounds)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred)[ -](?:[a-z-]+ )?(?:grand|thousand|hundred quid|quid|pounds|k)\b)\s+(?:of [a-z']+ (?:money|cash) )?(?:on|for)\s+(?:a|an|one|the|two|three|some|new|\d)",
         RegexOptions.CultureInvariant)]
     private static partial Regex SumSpentOn();
 
     // Verdicts of waste or folly: "lost the plot", "lost it", "couldn't make it up", "madness", "a joke".
     [GeneratedRegex(
-        @"\b(?:lost the plot|lost (?:it|their minds?|the place)|(?:could ?n'?t|can'?t|cannot) make (?:it|this) up|madness|bonkers|barmy|insane|crazy|ridiculous|absurd|outrageous|scandal(?:ous)?|disgrace(?:ful)?|shambles|joke|laughable|unbelievable|beggars belief|daylight robbery|what a waste|waste of|taking the (?:mick|mickey|piss))\b",
+        @"\b(?:lost the plot|lost (?:it|their minds?|the place)|(?:could ?n'?t|can'?t|cannot) make (?:it|this) up|madness|bonkers|barmy|insane|crazy|ridiculous|absurd|outrageous|scandal(?:ous)?|disgrace(?:ful)?|shambles|joke|laughable|unbelievable|beggars belief|daylight robbery|what a waste|waste of|taking the (?:mick|mickey|piss)|having a laugh)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Verdict();
 

@@ -151,6 +151,9 @@ public sealed class AttributionTests
     [InlineData("From Monday a £5 booking fee applies to every community hall hire.")]
     [InlineData("This is the real council account. The old page is fake, please unfollow it.")]
     [InlineData("Ignore the other account, it has been hacked; follow us here.")]
+    [InlineData("A £15 bulky item collection charge starts in May.")]
+    [InlineData("Please note this is now the only genuine page. The previous profile has been hacked.")]
+    [InlineData("This is now our only official page; the old page is fake.")] // "official page" in a look-alike's mouth names itself, not a source
     public void A_look_alike_asking_for_money_or_details_or_claiming_to_be_real_is_a_claim(string text)
     {
         var flag = Misrepresentation(text, LookAlike);

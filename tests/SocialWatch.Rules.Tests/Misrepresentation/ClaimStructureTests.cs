@@ -249,6 +249,7 @@ public sealed class ClaimStructureTests
     [Theory]
     [InlineData("£380 for a single litter bin. Leigh Town Council have lost the plot.")]
     [InlineData("Twelve grand on new bunting for the town council. Absolute joke.")]
+    [InlineData("Thirty quid for a beach hut key? The town council are having a laugh.")] // the sum asked in disbelief
     public void A_sum_spent_with_a_verdict_is_a_spending_claim(string text)
     {
         var flag = Misrepresentation(text);

@@ -36,6 +36,9 @@ internal sealed partial class Disclosure(RulesOptions options)
         return null;
     }
 
+    [GeneratedRegex(@"\bwhat(?:ever)?(?:'s| is| gets| was| were| has been)? (?:said (?:and|or) )?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdiomSubject();
+
     [GeneratedRegex(@"^(?:session|meeting|committee|item|agenda|minutes|full council)$", RegexOptions.CultureInvariant)]
     private static partial Regex MeetingName();
 
@@ -45,9 +48,14 @@ internal sealed partial class Disclosure(RulesOptions options)
     /// </summary>
     public static JsonObject? FindTold(LeakPost post)
     {
-        if (Decision().Match(post.Folded) is { Success: true } decision)
+        foreach (var decision in Decision().EnumerateMatches(post.Folded))
         {
-            return LeakEvidence.Span(post.Original, post.Folded, decision.Index, decision.Length, "decision");
+            // "what's discussed stays in the room": the verb is the secrecy idiom's own subject, not a
+            // decision told.
+            if (!IdiomSubject().IsMatch(post.Folded.AsSpan(0, decision.Index)))
+            {
+                return LeakEvidence.Span(post.Original, post.Folded, decision.Index, decision.Length, "decision");
+            }
         }
 
         if (post.Money.Count > 0)

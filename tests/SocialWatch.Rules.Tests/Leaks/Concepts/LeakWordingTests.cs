@@ -273,6 +273,7 @@ public sealed class LeakWordingTests
     [Theory]
     [InlineData("Long Part 2 session tonight. What's said in the room stays in the room, sorry")]
     [InlineData("Committee ran late and what gets said in committee stays there, so don't ask me")]
+    [InlineData("Exempt session later. Whatever is decided stays in the room, you know how it works")] // the idiom's own verb tells nothing
     public void A_secrecy_idiom_about_a_meeting_with_nothing_told_is_not_a_leak(string text) => Assert.Null(Leak(text));
 
     [Fact]
