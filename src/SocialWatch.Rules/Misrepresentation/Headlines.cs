@@ -60,7 +60,7 @@ internal static partial class Headlines
 
     /// <summary>
     /// The infinitive headline: the council first, then "to" and a verb, with no verb of its own ("Council
-    /// to axe Sunday market", "Leigh TC set to hike hut fees", "BREAKING: town council to spend £90,000 on…",
+    /// to axe Sunday market", "Leigh TC set to hike hut fees", "NEWS: town council to buy the old bank",
     /// "Council poised to sell…"). Headline grammar for what the council will do, whatever the verb is, so
     /// it needs no assertion word. The council must open the sentence (after at most a "BREAKING:" label);
     /// "time for the council to act" and "I asked the council to explain" put it elsewhere.

@@ -112,6 +112,11 @@ internal sealed partial class MisrepresentationRule
             }
 
             var reference = _references.Find(post.Text, folded, sentence, sentenceText, otherCouncilNamed, addressesOfficial);
+            if (reference.Kind != CouncilReferenceKind.None && ImpostorMention.Before(folded, sentence.Start, reference.Span))
+            {
+                reference = default; // "someone pretending to be the council asked…": the impostor acts, not the council
+            }
+
             mentionsCouncil |= reference.Kind != CouncilReferenceKind.None;
             if (reference.Kind == CouncilReferenceKind.None && previousReferred && PronounAgents.Find(folded, sentence) is { } pronoun)
             {

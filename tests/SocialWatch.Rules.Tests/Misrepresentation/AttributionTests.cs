@@ -164,6 +164,8 @@ public sealed class AttributionTests
     [Theory]
     [InlineData("Beware: a page asking for your card number is not us, the real council page never asks for bank details.")]
     [InlineData("A page called Leigh Town Council Support says a booking fee applies now, but the council's own page says nothing. Which is right?")]
+    [InlineData("Somebody posing as Leigh Town Council has told my mum her bins will be charged for. Reported it.")]
+    [InlineData("A page calling itself the town council announced a £20 permit fee, total scam.")]
     public void A_resident_warning_about_a_look_alike_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
 
     [Fact]

@@ -12,7 +12,8 @@ namespace SocialWatch.Rules.Leaks.Concepts;
 /// 82 at the pub quiz" is not one), or a table of names and marks written out ("Greenway 78, Playscape
 /// 64"). The policy names "quotations and tender costs" as
 /// confidential. Hard negatives: a post pointing at a published notice, an approved or adopted budget
-/// (decided in public), and market prices (<see cref="MarketContext"/>).
+/// (decided in public), market prices (<see cref="MarketContext"/>) and money raised for a cause
+/// (<see cref="FundraisingContext"/>).
 /// </summary>
 internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : ILeakConcept
 {
@@ -32,7 +33,7 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
         {
             foreach (var amount in post.Money)
             {
-                if (MarketContext.Around(folded, amount.Start, amount.End))
+                if (MarketContext.Around(folded, amount.Start, amount.End) || FundraisingContext.Around(folded, amount.Start, amount.End))
                 {
                     continue;
                 }
@@ -128,7 +129,7 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
     private static partial Regex SumsInWords();
 
     // Round 4: an item and its cost read out, the sum in words of thousands straight after a comma, dash or
-    // colon and ending the clause ("the roof, twenty-three thousand;", "new boiler for the hall - fourteen
+    // colon and ending the clause ("the porch, nineteen thousand;", "new boiler for the hall - fourteen
     // thousand, give or take"): a costing list, with no price word needed. "Parade route, two thousand
     // people" goes on with what is counted, so it is not a sum.
     [GeneratedRegex(

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace SocialWatch.Rules.Leaks.Concepts;
 
 /// <summary>
-/// Council spending told by someone inside it: a sum said to be the council's own money or budget ("£85k
+/// Council spending told by someone inside it: a sum said to be the council's own money or budget ("£60k
 /// of our money on consultants", "forty grand of our budget gone on…"), or a sum paid to consultants.
 /// Why: the policy names "certain financial information" as confidential; a member of staff saying what
 /// the council's money went on, before the accounts or a published report say so, is that information

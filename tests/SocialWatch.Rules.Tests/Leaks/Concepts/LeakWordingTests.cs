@@ -203,6 +203,7 @@ public sealed class LeakWordingTests
     [Theory]
     [InlineData("Great turnout, the quiz came in at just under two hours")]
     [InlineData("The sunshine came back at four o'clock for the regatta")]
+    [InlineData("The tombola came in at £380 for the air ambulance, thank you all")] // money raised, not a quote
     public void Came_back_or_came_in_at_without_a_sum_is_not_a_leak(string text) => Assert.Null(Leak(text));
 
     [Theory]
