@@ -142,9 +142,29 @@ public sealed class Classifier
             (null, null) => [],
             ({ } l, null) => [WithClauseText(l)],
             (null, { } m) => [WithClauseText(m)],
+            ({ } l, { } m) when LeakAboutAPersonOnly(l, m) => [WithClauseText(l)],
             ({ } l, { } m) => [WithClauseText(l), WithClauseText(m)],
         };
     }
+
+    /// <summary>Leak concepts about a person's own data or matters, which tell no decision of the council.</summary>
+    private static readonly HashSet<string> PersonLeakConcepts = new(StringComparer.Ordinal)
+    {
+        "personal_data", "hr_matter", "health_matter", "recruitment_candidate", "contact_list",
+    };
+
+    /// <summary>
+    /// A staff post that passes on someone's phone number, address, email, health or HR matter ("for whoever
+    /// at the council is chasing Karen, her number is …") is a leak, and names the council only as the
+    /// place the person is known: it asserts no decision to misrepresent. Both flags stay when the post also
+    /// contradicts an official statement or speaks as the council, and when the leak is about council
+    /// business (a price, a closed session), which is itself something the council is said to be doing.
+    /// </summary>
+    private static bool LeakAboutAPersonOnly(RuleFlag leak, RuleFlag misrepresentation) =>
+        leak.Evidence["concepts"] is System.Text.Json.Nodes.JsonArray concepts
+        && concepts.All(c => c is not null && PersonLeakConcepts.Contains(c.GetValue<string>()))
+        && misrepresentation.Evidence["contradicts"] is null
+        && misrepresentation.Evidence["staff_presents_view_as_council_position"] is null;
 
     /// <summary>The flag with its clause key replaced by the organisation's text (a text that is no key is kept).</summary>
     private RuleFlag WithClauseText(RuleFlag flag) =>

@@ -92,6 +92,9 @@ public sealed class RulesOptions
         "tender*", "quote", "quotes", "quoted", "quotation*", "bid", "bids", "bidder*", "bidding", "contract*",
         "offer", "offered", "supplier*", "cheapest", "priced", "pricing", "settle", "settled", "settlement",
         "lease", "purchase", "buying", "estimate*", "invoice*", "fee", "best price", "lowest price", "cheapest price",
+        // Round 4: a quotation said to come back or come in at a figure ("the roofers came back at …",
+        // "scaffolding has come in at just under twelve grand") is a quote without the word.
+        "came back at", "come back at", "comes back at", "coming back at", "came in at", "come in at", "comes in at", "coming in at",
     ];
 
     /// <summary>Words of evaluation whose nearness to a score, a rank or a price makes it a pre-decision figure.</summary>
@@ -165,6 +168,10 @@ public sealed class RulesOptions
         "illness", "ill health", "terminally",
         // An operation named ("after his knee op", "hernia surgery").
         "surgery", "operation", "knee op", "hip op", "hernia", "his op", "her op", "their op",
+        // Round 4: an operation named by what is taken out ("having her gallbladder out"), and being off
+        // work with something ("off with his back", "off with stress").
+        "gallbladder", "appendix", "tonsils", "hysterectomy", "biopsy", "off with his", "off with her", "off with their",
+        "off with stress", "off with flu", "off with covid", "off with a bad",
     ];
 
     /// <summary>Recruitment words that, with a named person, identify a candidate.</summary>
@@ -176,6 +183,8 @@ public sealed class RulesOptions
         "candidate*", "applicant*", "shortlist*", "applied for", "job offer", "offered the job", "offered the post",
         "offered the role", "interview*", "references", "reference check*", "got the job", "didn't get the job",
         "cv", "cvs", "application form*", "job application*",
+        // Round 4: a shortlist said as how many are left ("down to two for the finance post").
+        "down to two", "down to three", "down to the last", "down to the final",
     ];
 
     /// <summary>Phrases that show a post points at a published source (not a leak).</summary>

@@ -7,16 +7,20 @@ namespace SocialWatch.Rules.Impersonation;
 /// display name or handle. Why whole words: three letters occur inside countless words and handles. A
 /// very short alias (three letters or fewer) is an abbreviation many others share, so it counts only
 /// beside a qualifier word that makes it read as an organisation's channel ("LTC_info", "LTC Updates");
-/// a longer alias counts alone or at the start ("LeighTC_Alerts").
+/// a longer alias counts alone or at the start ("LeighTC_Alerts"). Words that claim to be the
+/// organisation ("The Real Leigh TC", "TheLeighTC", "Official Leigh TC": <see cref="RulesOptions.ImpersonationGluedPrefixWords"/>)
+/// do not move the alias from the start: they are the claim, not another name the alias belongs to.
 /// </summary>
 internal sealed class AliasMatching
 {
     // Qualifier key -> the word as configured, for the evidence ("lnfo" is how "info" keys).
     private readonly Dictionary<string, string> _qualifiers;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _qualifierLookup;
+    private readonly HashSet<string> _claimWords;
 
-    public AliasMatching(IEnumerable<string> qualifierWords)
+    public AliasMatching(IEnumerable<string> qualifierWords, IEnumerable<string> claimWords)
     {
+        _claimWords = new HashSet<string>(claimWords.Select(NameKey.Of).Where(k => k.Length > 0), StringComparer.Ordinal);
         _qualifiers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var word in qualifierWords)
         {
@@ -64,7 +68,7 @@ internal sealed class AliasMatching
                     return new NameMatch(target, "alias with qualifier", 0, 0.85, qualifier);
                 }
 
-                if (target.Key.Length > 3 && (alone || start == 0))
+                if (target.Key.Length > 3 && (alone || start == 0 || OnlyClaimWordsBefore(name, start)))
                 {
                     return new NameMatch(target, "alias", 0, 0.8);
                 }
@@ -72,5 +76,19 @@ internal sealed class AliasMatching
         }
 
         return null;
+    }
+
+    private bool OnlyClaimWordsBefore(TokenisedName name, int start)
+    {
+        var lookup = _claimWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < start; i++)
+        {
+            if (!lookup.Contains(name.Token(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

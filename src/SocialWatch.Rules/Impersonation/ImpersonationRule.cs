@@ -80,7 +80,7 @@ internal sealed class ImpersonationRule
         _shortTargets = [.. shortTargets.Values];
         _names = new NameMatching(options.ImpersonationGluedPrefixWords, new PlaceWords(watch.Organisation.Names.Concat(watch.Organisation.Aliases)),
             options.NearMatchMaxEditsLong, options.NearMatchMaxEditsShort);
-        _aliases = new AliasMatching(options.ImpersonationQualifierWords);
+        _aliases = new AliasMatching(options.ImpersonationQualifierWords, options.ImpersonationGluedPrefixWords);
         _federated = new FederatedHandle(watch.OfficialAccounts);
         _otherMeaning = new AliasOtherMeaning(options.AliasOtherMeaningWords, watch.Organisation.Names);
     }

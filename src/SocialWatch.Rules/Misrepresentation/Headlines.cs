@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using SocialWatch.Rules.Normalisation;
+
 namespace SocialWatch.Rules.Misrepresentation;
 
 /// <summary>
@@ -6,7 +9,7 @@ namespace SocialWatch.Rules.Misrepresentation;
 /// of assertion. A sentence is read as a headline when it has no final punctuation and most of its longer
 /// words are capitalised, or when it opens a feed item (the first line of an RSS summary).
 /// </summary>
-internal static class Headlines
+internal static partial class Headlines
 {
     public static bool IsHeadline(string original, int originalStart, int originalEnd, bool feedItemOpening)
     {
@@ -54,4 +57,32 @@ internal static class Headlines
 
         return longWords >= 3 && capitalised * 4 >= longWords * 3;
     }
+
+    /// <summary>
+    /// The infinitive headline: the council first, then "to" and a verb, with no verb of its own ("Council
+    /// to axe Sunday market", "Leigh TC set to hike hut fees", "NEWS: town council to buy the old bank",
+    /// "Council poised to sell…"). Headline grammar for what the council will do, whatever the verb is, so
+    /// it needs no assertion word. The council must open the sentence (after at most a "BREAKING:" label);
+    /// "time for the council to act" and "I asked the council to explain" put it elsewhere.
+    /// </summary>
+    public static TextSpan? Infinitive(string folded, Sentence sentence, TextSpan reference)
+    {
+        if (reference.Start < sentence.Start || reference.End > sentence.End
+            || !LabelOnly().IsMatch(folded.AsSpan(sentence.Start, reference.Start - sentence.Start)))
+        {
+            return null;
+        }
+
+        var found = InfinitiveAfterSubject().Match(folded, reference.End, sentence.End - reference.End);
+        return found.Success ? new TextSpan(found.Index, found.Length, found.Value.Trim()) : null;
+    }
+
+    // Before the council: nothing, an article, or a news label ending in a colon or dash.
+    [GeneratedRegex(@"^\W*(?:(?:breaking|news|exclusive|update|latest|revealed|just in|local news)\W*[:|-]\W*)?(?:the |our |local )?(?:town |parish )?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelOnly();
+
+    [GeneratedRegex(
+        @"\G\s*(?:(?:is|are)\s+)?(?:(?:set|poised|due|expected|planning|preparing|looking|moving|bidding|ready|about|likely)\s+)?to\s+(?!be\s+(?:thanked|praised|congratulated)\b)[a-z]+",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex InfinitiveAfterSubject();
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SocialWatch.Rules.Normalisation;
 
 namespace SocialWatch.Rules.Misrepresentation;
@@ -9,7 +10,7 @@ namespace SocialWatch.Rules.Misrepresentation;
 /// about it, and the clerk has nothing to correct. An invitation to take part ("have your say on the
 /// council's plans", "take the survey") points at a public process and asserts nothing either.
 /// </summary>
-internal static class Hedges
+internal static partial class Hedges
 {
     /// <summary>Openings that make a sentence a question or a wish, with or without a question mark.</summary>
     private static readonly string[] Openings =
@@ -88,4 +89,26 @@ internal static class Hedges
 
         return false;
     }
+
+    /// <summary>
+    /// True when a wish or an invitation comes before the council in the sentence, wherever the sentence
+    /// starts: "would love it if the council bought…", "really wish LTC would…", "it'd be brilliant if the
+    /// town council opened…", "residents invited to have their say on the council's plans". What follows is
+    /// what the writer wants or is asked about, not what the council did.
+    /// </summary>
+    public static bool WishOrInvitationBefore(ReadOnlySpan<char> sentence, int councilAt)
+    {
+        foreach (var match in WishOrInvitation().EnumerateMatches(sentence))
+        {
+            return match.Index < councilAt;
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(
+        @"\b(?:wish(?:es|ed)?|would love|'d love|love it if|loved it if|if only|be (?:great|nice|lovely|brilliant|good|amazing|fab|fantastic|ideal|wonderful) if|dream is|want the council to"
+        + @"|(?:have|had) (?:your|their|our|a) say|invited to|invites you|take part in|give (?:your|their) views)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex WishOrInvitation();
 }

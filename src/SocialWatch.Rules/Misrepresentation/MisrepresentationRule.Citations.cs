@@ -1,8 +1,24 @@
+using System.Text.RegularExpressions;
+
 namespace SocialWatch.Rules.Misrepresentation;
 
-/// <summary>An accurate report cites its source: links to official posts in any copied form.</summary>
+/// <summary>An accurate report cites its source: links to official posts in any copied form, or the council's own post on another platform.</summary>
 internal sealed partial class MisrepresentationRule
 {
+    /// <summary>
+    /// "As the council said on Facebook, …", "Leigh Town Council posted on Instagram that …", "per the
+    /// council's Facebook page": a report that names where the council itself said it, on a platform the
+    /// rules may not watch, cites its source as much as a link does. It still counts as a misrepresentation
+    /// when it contradicts an official statement (the citation does not make a wrong report right).
+    /// </summary>
+    private static bool CitesCouncilElsewhere(string folded) => CouncilPostElsewhere().IsMatch(folded);
+
+    [GeneratedRegex(
+        @"\b(?:said|says|posted|announced|confirmed|put out|shared|wrote|stated|published)(?: it| this| that)? (?:on|in) (?:their |its |the council'?s |the )?(?:facebook|instagram|twitter|x|nextdoor|bluesky|mastodon|threads|newsletter|noticeboard|website|page)\b"
+        + @"|\b(?:per|according to|from) (?:the |their |its )?(?:town )?council'?s? (?:facebook|instagram|twitter|nextdoor|bluesky|mastodon|newsletter|page|noticeboard)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex CouncilPostElsewhere();
+
     /// <summary>True when the post links an official post the rules have seen (an accurate report cites its source).</summary>
     private static bool LinksOfficialPost(string text, OfficialStatements.Snapshot statements)
     {

@@ -37,15 +37,21 @@ internal sealed partial class MisrepresentationRule
     private static readonly HashSet<string> FirstPersonPlural = new(StringComparer.Ordinal) { "we", "we're", "we've", "we'll", "weve" };
 
     /// <summary>
-    /// An account posing as the council speaking in its voice: a change word ("cancelled", "will now"), or
+    /// An account posing as the council speaking in its voice: a change word ("cancelled", "will now"), a
+    /// request for payment details, a fee, a claim to be the real account (<see cref="LookAlikeVoice"/>), or
     /// "we" as subject with an assertion ("we have decided", "we will charge"); "us" and "our" are objects
     /// and owners ("DM us"), not the one who decides.
     /// </summary>
-    private TextSpan? CouncilVoice(string sentenceText)
+    private TextSpan? CouncilVoice(string folded, string sentenceText)
     {
         if (FirstChange(_councilVoice, sentenceText) is { } change)
         {
             return change;
+        }
+
+        if (LookAlikeVoice.Find(folded, sentenceText) is { } request)
+        {
+            return request;
         }
 
         if (_assertions.FindFirst(sentenceText) is not { } assertion)

@@ -112,6 +112,11 @@ internal sealed partial class MisrepresentationRule
             }
 
             var reference = _references.Find(post.Text, folded, sentence, sentenceText, otherCouncilNamed, addressesOfficial);
+            if (reference.Kind != CouncilReferenceKind.None && ImpostorMention.Before(folded, sentence.Start, reference.Span))
+            {
+                reference = default; // "someone pretending to be the council asked…": the impostor acts, not the council
+            }
+
             mentionsCouncil |= reference.Kind != CouncilReferenceKind.None;
             if (reference.Kind == CouncilReferenceKind.None && previousReferred && PronounAgents.Find(folded, sentence) is { } pronoun)
             {
@@ -124,7 +129,8 @@ internal sealed partial class MisrepresentationRule
                 continue;
             }
 
-            if (Hedges.OpensAsHedge(sentenceText))
+            if (Hedges.OpensAsHedge(sentenceText)
+                || (reference.Kind != CouncilReferenceKind.None && Hedges.WishOrInvitationBefore(sentenceText, reference.Span.Start - sentence.Start)))
             {
                 hedged |= reference.Kind != CouncilReferenceKind.None;
                 continue;
@@ -169,6 +175,12 @@ internal sealed partial class MisrepresentationRule
                     continue;
                 }
 
+                if (Headlines.Infinitive(folded, sentence, reference.Span) is { } infinitive)
+                {
+                    claim = new Claim(sentence, reference.Span, infinitive, "headline says what the council is to do", null);
+                    continue;
+                }
+
                 if (IsHeadline(post, folded, sentence, s) && FirstChange(_change, sentenceText) is { } change)
                 {
                     claim = new Claim(sentence, reference.Span, change with { Start = change.Start + sentence.Start }, "headline reports a change by the council", null);
@@ -176,7 +188,7 @@ internal sealed partial class MisrepresentationRule
                 }
             }
 
-            if (authorLooksLikeCouncil && CouncilVoice(sentenceText) is { } voice)
+            if (authorLooksLikeCouncil && CouncilVoice(folded, sentenceText) is { } voice)
             {
                 claim = new Claim(sentence, null, voice with { Start = voice.Start + sentence.Start }, "account posing as the council announces a change", null);
                 continue;
@@ -203,6 +215,13 @@ internal sealed partial class MisrepresentationRule
             claim = new Claim(spent, null, publicMoneyMarker, PublicMoneyWhy, null);
         }
 
+        // A sum spent with a verdict on it ("£620 for a noticeboard … they've lost the plot"), council named;
+        // the sum may be asked in disbelief ("£40 for a permit? They're having a laugh").
+        if (claim is null && mentionsCouncil && PublicMoney.SumWithVerdict(folded, sentences) is { } verdict)
+        {
+            claim = new Claim(verdict.Sentence, null, verdict.Verdict, PublicMoneyWhy, null);
+        }
+
         var position = PositionPhrase(folded);
         var staffPosition = isStaff && position is not null && mentionsCouncil;
         if (claim is null && !mentionsCouncil && !addressesOfficial)
@@ -217,8 +236,9 @@ internal sealed partial class MisrepresentationRule
 
         var facts = TextFacts.From(folded, statementSentences, _change, _statusQuo, _notChange, _placeWords);
         var comparison = Compare(post, folded, facts, replyTarget, statements);
-        var cites = (_websiteFolded.Length > 0 && folded.Contains(_websiteFolded, StringComparison.Ordinal)) || _citations.ContainsAny(folded)
-            || LinksOfficialPost(post.Text, statements);
+        // An account posing as the council that speaks of "our official page" names itself, not a source.
+        var cites = (_websiteFolded.Length > 0 && folded.Contains(_websiteFolded, StringComparison.Ordinal)) || (!authorLooksLikeCouncil && _citations.ContainsAny(folded))
+            || LinksOfficialPost(post.Text, statements) || CitesCouncilElsewhere(folded);
 
         // A staff member passing on something confidential leaks (the leak rule's business); unless it
         // contradicts a statement or speaks as the council, it asserts no decision to misrepresent.

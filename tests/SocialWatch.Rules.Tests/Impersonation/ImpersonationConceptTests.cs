@@ -137,6 +137,23 @@ public sealed class ImpersonationConceptTests
     public void Look_alikes_and_glued_qualifiers_are_still_flagged(string handle, string displayName) =>
         Assert.NotNull(Check(TestData.Account(handle, displayName)));
 
+    [Theory]
+    [InlineData("notices_desk", "The Real Leigh TC")] // claim words before the alias are the claim
+    [InlineData("TheLeighTC", "Town notices")]
+    [InlineData("someone", "Genuine Leigh TC")]
+    public void Claim_words_before_a_longer_alias_are_flagged(string handle, string displayName)
+    {
+        var flag = Check(TestData.Account(handle, displayName));
+        Assert.NotNull(flag);
+        Assert.Contains("Leigh", flag.Evidence["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("jo_pryce", "Jo Pryce Leigh TC fan")] // a person's name before the alias is not a claim
+    [InlineData("bigleightc", "Big Leigh TC supporter")]
+    public void Other_words_before_a_longer_alias_are_not_flagged(string handle, string displayName) =>
+        Assert.Null(Check(TestData.Account(handle, displayName)));
+
     // ---- the summary a clerk reads ----
 
     [Theory]

@@ -140,4 +140,65 @@ public sealed class AttributionTests
     [InlineData("I signed the council's petition about the harbour car park")]
     [InlineData("Did the council bring in the new bins yet?")]
     public void The_same_idioms_said_by_someone_else_or_asked_are_not_claims(string text) => Assert.Null(Misrepresentation(text));
+
+    // ---- look-alikes asking for money or details, claiming to be the real one; reports citing other platforms ----
+
+    private static AccountInput LookAlike => TestData.Account("LeighTC_Support", "Leigh Town Council Support");
+
+    [Theory]
+    [InlineData("You are owed a parking refund of £48. Send your card number and expiry date to claim it.")]
+    [InlineData("Verify your bank details within 24 hours or your beach hut booking will be cancelled.")]
+    [InlineData("From Monday a £5 booking fee applies to every community hall hire.")]
+    [InlineData("This is the real council account. The old page is fake, please unfollow it.")]
+    [InlineData("Ignore the other account, it has been hacked; follow us here.")]
+    [InlineData("A £15 bulky item collection charge starts in May.")]
+    [InlineData("Please note this is now the only genuine page. The previous profile has been hacked.")]
+    [InlineData("This is now our only official page; the old page is fake.")] // "official page" in a look-alike's mouth names itself, not a source
+    public void A_look_alike_asking_for_money_or_details_or_claiming_to_be_real_is_a_claim(string text)
+    {
+        var flag = Misrepresentation(text, LookAlike);
+        Assert.NotNull(flag);
+        Assert.Contains("speaks in the council's voice", flag.Evidence["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Beware: a page asking for your card number is not us, the real council page never asks for bank details.")]
+    [InlineData("A page called Leigh Town Council Support says a booking fee applies now, but the council's own page says nothing. Which is right?")]
+    [InlineData("Somebody posing as Leigh Town Council has told my mum her bins will be charged for. Reported it.")]
+    [InlineData("A page calling itself the town council announced a £20 permit fee, total scam.")]
+    public void A_resident_warning_about_a_look_alike_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
+
+    [Fact]
+    public void A_look_alike_s_bare_request_for_details_is_left_to_the_impersonation_flag() =>
+        Assert.Null(Misrepresentation("DM us your card details for the permit.", LookAlike));
+
+    [Theory]
+    [InlineData("As the council said on Facebook, the seafront toilets are closed for repairs until May.")]
+    [InlineData("Leigh Town Council posted on Instagram that the seafront toilets are shut for repairs till May.")]
+    public void A_report_citing_the_council_on_another_platform_is_not_flagged(string text)
+    {
+        var statements = new OfficialStatements();
+        statements.Add(TestData.Post("The seafront toilets are closed for repairs until May.", TestData.Official));
+        Assert.Null(Misrepresentation(text, statements: statements));
+    }
+
+    [Fact]
+    public void Citing_another_platform_does_not_excuse_a_contradiction()
+    {
+        var statements = new OfficialStatements();
+        statements.Add(TestData.Post("The beach clean goes ahead on Sunday 14 June at 10am at Bell Wharf.", TestData.Official));
+        var flag = Misrepresentation("The council said on Facebook that the Bell Wharf beach clean on Sunday 14 June is cancelled.", statements: statements);
+        Assert.NotNull(flag);
+        Assert.NotNull(flag.Evidence["contradicts"]);
+    }
+
+    [Theory]
+    [InlineData("For anyone at the council after Jan Price, her mobile is 07700 900871.")]
+    [InlineData("The clerk asked for Paul Dent's home email for the council list, it's pauldent@example.com")]
+    public void A_staff_personal_data_leak_is_not_also_a_misrepresentation(string text)
+    {
+        var flags = _classifier.CheckPost(TestData.Post(text, TestData.Staff), new OfficialStatements());
+        Assert.Contains(RuleNames.ConfidentialLeak, TestData.Rules(flags));
+        Assert.DoesNotContain(RuleNames.Misrepresentation, TestData.Rules(flags));
+    }
 }

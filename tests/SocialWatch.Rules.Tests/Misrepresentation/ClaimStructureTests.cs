@@ -220,4 +220,67 @@ public sealed class ClaimStructureTests
     [InlineData("The Southend town council has voted to scrap its summer fair.")]
     public void Another_body_named_before_council_is_not_ours(string text) =>
         Assert.Null(Misrepresentation(text));
+
+    // ---- infinitive headlines, sums with a verdict, wishes and invitations, fundraising ----
+
+    [Theory]
+    [InlineData("Town council to pull the plug on the summer regatta")]
+    [InlineData("Leigh TC set to shut the Cliff Gardens kiosk")]
+    [InlineData("EXCLUSIVE: Leigh Town Council poised to knock down the old pavilion")]
+    public void A_headline_of_what_the_council_is_to_do_is_a_claim(string text) =>
+        Assert.NotNull(Misrepresentation(text));
+
+    [Fact]
+    public void An_infinitive_headline_needs_no_verb_of_deciding()
+    {
+        var flag = Misrepresentation("Town council to pull the plug on the summer regatta");
+        Assert.NotNull(flag);
+        Assert.Equal("headline says what the council is to do", flag.Evidence["why"]!.GetValue<string>());
+        Assert.Contains("Town council to pull the plug on the summer regatta", flag.Evidence["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Time for the town council to fix the lights on the Broadway.")]
+    [InlineData("I asked the council to explain the new bins.")]
+    [InlineData("How to get the council to collect a fridge")]
+    public void The_council_with_to_but_not_opening_the_sentence_is_not_a_headline(string text) =>
+        Assert.Null(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("£380 for a single litter bin. Leigh Town Council have lost the plot.")]
+    [InlineData("Twelve grand on new bunting for the town council. Absolute joke.")]
+    [InlineData("Thirty quid for a beach hut key? The town council are having a laugh.")] // the sum asked in disbelief
+    public void A_sum_spent_with_a_verdict_is_a_spending_claim(string text)
+    {
+        var flag = Misrepresentation(text);
+        Assert.NotNull(flag);
+        Assert.Contains("spent public money", flag.Evidence["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("£4 for an ice cream on the front, madness. Nothing to do with the council, mind.")]
+    [InlineData("£380 for a litter bin? Ask the council, I bet it's cheaper than that.")]
+    public void A_sum_with_a_verdict_not_put_on_the_council_is_not_a_claim(string text) =>
+        Assert.Null(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("Would love it if the council opened the lido again.")]
+    [InlineData("Really wish Leigh Town Council would plant more trees on the Broadway.")]
+    [InlineData("It'd be fantastic if the town council bought the old bank.")]
+    [InlineData("Residents invited to have their say on the town council's bus shelter plans")]
+    public void Wishes_and_invitations_before_the_council_are_not_claims(string text) =>
+        Assert.Null(Misrepresentation(text));
+
+    [Fact]
+    public void A_wish_after_the_council_s_act_does_not_hide_it() =>
+        Assert.NotNull(Misrepresentation("The council has sold the old bank and I wish it hadn't."));
+
+    [Theory]
+    [InlineData("Raised £410 at the town council's bingo night for the hospice, thank you all!")]
+    [InlineData("We raised over £1,000 at the council's fun day for the lifeboat.")]
+    public void Money_raised_at_a_council_event_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
+
+    [Fact]
+    public void Charges_raised_by_the_council_are_still_a_claim() =>
+        Assert.NotNull(Misrepresentation("The council raised the beach hut fees by 20% this year."));
 }

@@ -15,10 +15,32 @@ internal sealed partial class Disclosure(RulesOptions options)
     private readonly Lexicon _business = new(options.CouncilBusinessWords);
 
     /// <summary>The first disclosure in the post as evidence, or null.</summary>
-    public JsonObject? Find(LeakPost post) =>
-        FindTold(post) ?? (_business.FindFirst(post.Folded) is { } business
-            ? LeakEvidence.Span(post.Original, post.Folded, business.Start, business.Length, "council_business")
-            : null);
+    public JsonObject? Find(LeakPost post)
+    {
+        if (FindTold(post) is { } told)
+        {
+            return told;
+        }
+
+        // Round 4: the name of the meeting a secret belongs to ("long closed session tonight; what's said in
+        // the room stays in the room") says a meeting took place, which is public; it discloses nothing of
+        // what was said there. Business named besides the meeting ("… but the toilets are closing") does.
+        foreach (var business in _business.FindAll(post.Folded))
+        {
+            if (!MeetingName().IsMatch(business.Term))
+            {
+                return LeakEvidence.Span(post.Original, post.Folded, business.Start, business.Length, "council_business");
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\bwhat(?:ever)?(?:'s| is| gets| was| were| has been)? (?:said (?:and|or) )?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdiomSubject();
+
+    [GeneratedRegex(@"^(?:session|meeting|committee|item|agenda|minutes|full council)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingName();
 
     /// <summary>
     /// A decision or a figure told (not merely business named): what a closed-session marker needs,
@@ -26,9 +48,14 @@ internal sealed partial class Disclosure(RulesOptions options)
     /// </summary>
     public static JsonObject? FindTold(LeakPost post)
     {
-        if (Decision().Match(post.Folded) is { Success: true } decision)
+        foreach (var decision in Decision().EnumerateMatches(post.Folded))
         {
-            return LeakEvidence.Span(post.Original, post.Folded, decision.Index, decision.Length, "decision");
+            // "what's discussed stays in the room": the verb is the secrecy idiom's own subject, not a
+            // decision told.
+            if (!IdiomSubject().IsMatch(post.Folded.AsSpan(0, decision.Index)))
+            {
+                return LeakEvidence.Span(post.Original, post.Folded, decision.Index, decision.Length, "decision");
+            }
         }
 
         if (post.Money.Count > 0)

@@ -13,7 +13,7 @@ namespace SocialWatch.Rules.Leaks.Concepts;
 /// candidate), the others take a role too ("the caretaker is off sick") (<see cref="RulesOptions.HrWords"/>, <see cref="RulesOptions.HealthWords"/>,
 /// <see cref="RulesOptions.RecruitmentWords"/>) and its own sentence for the clerk.
 /// </summary>
-internal sealed partial class PersonMatterConcept(string concept, IEnumerable<string> words, bool nameRequired, double score, string summary, Func<Regex>? identifies = null) : ILeakConcept
+internal sealed partial class PersonMatterConcept(string concept, IEnumerable<string> words, bool nameRequired, double score, string summary, params Func<Regex>[] identifies) : ILeakConcept
 {
     /// <summary>How many words apart the matter and the person may be.</summary>
     private const int WindowWords = 12;
@@ -22,7 +22,8 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
 
     public static PersonMatterConcept Hr(RulesOptions options) => new(
         "hr_matter", options.HrWords, nameRequired: false, 0.9,
-        $"{LeakEvidence.Who} an HR matter (a disciplinary, grievance, pay or employment detail) about a named person; staff matters are confidential personal data under the data-protection clause.")
+        $"{LeakEvidence.Who} an HR matter (a disciplinary, grievance, pay or employment detail) about a named person; staff matters are confidential personal data under the data-protection clause.",
+        GivenNames.LowerCaseSubject)
     {
         _subjectOfProceedingCounts = true,
     };
@@ -35,7 +36,7 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
     public static PersonMatterConcept Health(RulesOptions options) => new(
         "health_matter", options.HealthWords, nameRequired: false, 0.9,
         $"{LeakEvidence.Who} about the health or sickness absence of a named colleague; health details are personal data the data-protection clause protects.",
-        FirstNameSubject);
+        FirstNameSubject, GivenNames.LowerCaseSubject);
 
     public static PersonMatterConcept Recruitment(RulesOptions options) => new(
         "recruitment_candidate", options.RecruitmentWords, nameRequired: true, 0.85,
@@ -44,9 +45,20 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
 
     public LeakFinding? Check(LeakPost post)
     {
-        if (identifies is not null && Identified(post, identifies()) is { } described)
+        // The matter's words first (one pass over the text): most staff posts have none, and then no person
+        // pattern needs to run.
+        var words = _words.FindAll(post.Folded);
+        if (words.Count == 0)
         {
-            return described;
+            return null;
+        }
+
+        foreach (var identify in identifies)
+        {
+            if (Identified(post, identify(), words) is { } described)
+            {
+                return described;
+            }
         }
 
         if (post.PersonName is null && (nameRequired || post.Role is null))
@@ -54,7 +66,7 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
             return null;
         }
 
-        foreach (var word in _words.FindAll(post.Folded))
+        foreach (var word in words)
         {
             var person = post.PersonNear(word.Start, word.End, WindowWords, rolesCount: !nameRequired)
                 ?? (_subjectOfProceedingCounts ? SubjectOfProceeding(post, word) : null);
@@ -101,7 +113,7 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
     /// library", "the woman who runs the café") or, in a colleague's health matter, by first name as the
     /// subject ("Stuart is off…", "poor Bev is…"). Within the same window of the matter's word.
     /// </summary>
-    private LeakFinding? Identified(LeakPost post, Regex identifies)
+    private LeakFinding? Identified(LeakPost post, Regex identifies, IReadOnlyList<TextSpan> words)
     {
         var found = identifies.Match(post.Original);
         if (!found.Success)
@@ -109,7 +121,7 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
             return null;
         }
 
-        foreach (var word in _words.FindAll(post.Folded))
+        foreach (var word in words)
         {
             if (post.WordGap(word.Start, word.End, found.Index, found.Index + found.Length) <= WindowWords)
             {
@@ -128,15 +140,20 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
     // "one of the candidates is the deputy manager at Leigh library", "the woman who runs the cafe".
     [GeneratedRegex(
         @"\b(?:is|was|'s) (?:the|a|our|their) (?:[a-z-]+ ){0,2}(?:manager|head|owner|landlord|landlady|teacher|nurse|secretary|director|assistant|officer|clerk|warden|caretaker|boss|deputy|headteacher|receptionist|administrator|coordinator|supervisor|chef|librarian)s? (?:at|of|from|in) (?:the )?\w"
-        + @"|\b(?:the|that|a) (?:man|woman|guy|lady|bloke|girl|chap|fella|lad|person|one) (?:who|that) (?:runs|works|worked|owns|manages|managed|teaches|ran|used to)\b",
+        + @"|\b(?:the|that|a) (?:man|woman|guy|lady|bloke|girl|chap|fella|lad|person|one) (?:who|that) (?:runs|works|worked|owns|manages|managed|teaches|ran|used to)\b"
+        // Round 4: a candidate by their past job ("an ex-police inspector", "a former bank manager", "a
+        // retired headteacher", "someone who used to be a council accountant"): a shortlist told this way
+        // identifies people as surely as their names in a small town.
+        + @"|\b(?:an?|the|one|two) (?:ex-|former |retired |one-time |onetime )[a-z]+|\b(?:someone|somebody|one|the other) (?:who|that) (?:used to|was|worked|once|previously)\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DescribedPerson();
 
     // A first name as the subject of the sentence: at its start or after "poor", "our", "bless", and
-    // followed by a verb ("Stuart is off", "Poor Bev has"). Capitalised words that open sentences and
+    // followed by a verb ("Stuart is off", "Poor Bev has"), also with where they work between (round 4:
+    // "our Kerry on reception is…", "Mike from the grounds team is…"). Capitalised words that open sentences and
     // are not names are excluded.
     [GeneratedRegex(
-        @"(?:^|[.!?]\s+|\b(?:[Pp]oor|[Oo]ur|[Bb]less|[Dd]ear|[Ll]ovely|[Cc]olleague) )(?!(?:The|This|That|These|Those|It|He|She|We|They|There|What|Our|My|Your|His|Her|Their|Everyone|Someone|Nobody|Who|Why|How|When|Where|Today|Tomorrow|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Back|Just|Still|Now|Poor|Dog|Cat)\b)[A-Z][a-z]{2,11}(?:'s| is| has| was| will be)\b",
+        @"(?:^|[.!?]\s+|\b(?:[Pp]oor|[Oo]ur|[Bb]less|[Dd]ear|[Ll]ovely|[Cc]olleague) )(?!(?:The|This|That|These|Those|It|He|She|We|They|There|What|Our|My|Your|His|Her|Their|Everyone|Someone|Nobody|Who|Why|How|When|Where|Today|Tomorrow|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Back|Just|Still|Now|Poor|Dog|Cat)\b)[A-Z][a-z]{2,11}(?: (?:from|on|in|at) (?:the )?[a-z]+(?: team| desk| office)?)?(?:'s| is| has| was| will be)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex FirstNameSubject();
 }

@@ -12,7 +12,8 @@ namespace SocialWatch.Rules.Leaks.Concepts;
 /// 82 at the pub quiz" is not one), or a table of names and marks written out ("Greenway 78, Playscape
 /// 64"). The policy names "quotations and tender costs" as
 /// confidential. Hard negatives: a post pointing at a published notice, an approved or adopted budget
-/// (decided in public), and market prices (<see cref="MarketContext"/>).
+/// (decided in public), market prices (<see cref="MarketContext"/>) and money raised for a cause
+/// (<see cref="FundraisingContext"/>).
 /// </summary>
 internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : ILeakConcept
 {
@@ -32,7 +33,7 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
         {
             foreach (var amount in post.Money)
             {
-                if (MarketContext.Around(folded, amount.Start, amount.End))
+                if (MarketContext.Around(folded, amount.Start, amount.End) || FundraisingContext.Around(folded, amount.Start, amount.End))
                 {
                     continue;
                 }
@@ -75,6 +76,12 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
                 LeakEvidence.Span(post.Original, folded, near.Start, near.Length, "procurement_word"),
             };
             return Finding($"{LeakEvidence.Who} a list of sums in words (\"{sums.Value}\") next to \"{near.Term}\" before a decision; quotations and tender costs are confidential.", signals);
+        }
+
+        if (ItemCosting().Match(folded) is { Success: true } costing && !MarketContext.Around(folded, costing.Index, costing.Index + costing.Length))
+        {
+            var signals = new JsonArray { LeakEvidence.Span(post.Original, folded, costing.Index, costing.Length, "item_costing") };
+            return Finding($"{LeakEvidence.Who} what a piece of work will cost (\"{costing.Value}\") before a decision; quotations and tender costs are confidential.", signals);
         }
 
         if ((Score().Match(folded) is { Success: true } found ? found : ScoreList().Match(folded)) is { Success: true } score
@@ -120,6 +127,15 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
         @"\b(?:" + NumberWord + @")(?:[ -](?:" + NumberWord + @"|and a half|and a quarter|and|a half))*(?:(?:,| ;|;| or| and)+ (?:and |or )?(?:" + NumberWord + @")(?:[ -](?:" + NumberWord + @"|and a half|and a quarter|and|a half))*)+\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex SumsInWords();
+
+    // Round 4: an item and its cost read out, the sum in words of thousands straight after a comma, dash or
+    // colon and ending the clause ("the porch, nineteen thousand;", "new boiler for the hall - fourteen
+    // thousand, give or take"): a costing list, with no price word needed. "Parade route, two thousand
+    // people" goes on with what is counted, so it is not a sum.
+    [GeneratedRegex(
+        @"\b[a-z]{3,}(?:,| -| :|:) (?:about |around |roughly |nearly |almost |just under |just over |over |under )?(?:(?:" + NumberWord + @")[ -](?:and )?(?:a half )?)+(?:thousand|grand)(?: (?:five|two|three|four|six|seven|eight|nine) hundred)?(?= ?(?:[.,;!)]|$| give or take| or so| ish| odd| all in| plus vat| \+ ?vat| quid| pounds))",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ItemCosting();
 
     [GeneratedRegex(@"\b(?:thousand|grand)\b", RegexOptions.CultureInvariant)]
     private static partial Regex ThousandWord();

@@ -187,4 +187,97 @@ public sealed class LeakWordingTests
     [InlineData("Really useful session this morning on how to run a disciplinary hearing fairly and calmly for everyone involved, huge thanks to the organisers and Laura Bennett")]
     [InlineData("The disciplinary policy was updated this spring and is on the website for anyone who wants it. Questions on it go to Laura Bennett")] // another sentence
     public void A_person_who_ran_or_answers_for_a_proceeding_is_not_its_subject(string text) => Assert.Null(Leak(text));
+
+    // ---- quotes that came back, costings, spending told, people in lower case, homes by casework ----
+
+    [Theory]
+    [InlineData("The glaziers came back at nine and a half thousand for the library windows")]
+    [InlineData("Resurfacing the car park is coming in at around forty grand")]
+    public void A_quote_said_to_come_back_or_come_in_at_a_sum_is_a_leak(string text)
+    {
+        var flag = Leak(text);
+        Assert.NotNull(flag);
+        Assert.Contains("quotations and tender costs are confidential", flag.Evidence["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Great turnout, the quiz came in at just under two hours")]
+    [InlineData("The sunshine came back at four o'clock for the regatta")]
+    [InlineData("The tombola came in at £380 for the air ambulance, thank you all")] // money raised, not a quote
+    public void Came_back_or_came_in_at_without_a_sum_is_not_a_leak(string text) => Assert.Null(Leak(text));
+
+    [Theory]
+    [InlineData("Bandstand repaint, thirteen thousand; railings on top")]
+    [InlineData("New lighting for the pier approach - thirty-two thousand, give or take")]
+    public void An_item_with_its_cost_in_words_is_a_leak(string text)
+    {
+        var flag = Leak(text);
+        Assert.NotNull(flag);
+        Assert.Contains("what a piece of work will cost", flag.Evidence["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Carnival parade, two thousand people expected on the front")]
+    [InlineData("Litter pick, four hundred bags; volunteers, sixty. Amazing")]
+    public void Counts_after_an_item_are_not_a_cost(string text) => Assert.Null(Leak(text));
+
+    [Theory]
+    [InlineData("£42k of our money on a website consultant and the accounts won't show it till summer")]
+    [InlineData("Thirty grand of our reserves has gone on the drainage survey")]
+    [InlineData("We paid £18,000 to consultants for the parking review")]
+    public void Council_spending_told_by_staff_is_a_leak(string text) => Assert.Contains("unpublished_spending", Concepts(text));
+
+    [Theory]
+    [InlineData("£10 of my own money on raffle tickets and won nothing, typical")]
+    [InlineData("£42k of our money went on the play park, all in the published accounts")]
+    public void Own_money_or_published_spending_is_not_a_leak(string text) => Assert.Null(Leak(text));
+
+    [Theory]
+    [InlineData("our Jackie in the office is having her appendix out on Friday")]
+    [InlineData("Our Neil from the depot is off with his back again")]
+    public void A_colleague_by_first_name_and_where_they_work_with_a_health_matter_is_a_leak(string text) =>
+        Assert.Contains("health_matter", Concepts(text));
+
+    [Fact]
+    public void Our_colleague_praised_is_not_a_leak() =>
+        Assert.Null(Leak("Our Jackie in the office did brilliantly at the fun day"));
+
+    [Theory]
+    [InlineData("Shortlist is in: a former headteacher, an ex-army captain and a retired solicitor", "recruitment_candidate")]
+    [InlineData("Down to three for the deputy clerk post, one of them someone who used to be a bank manager", "recruitment_candidate")]
+    public void Candidates_described_by_their_past_jobs_are_a_leak(string text, string concept) => Assert.Contains(concept, Concepts(text));
+
+    [Fact]
+    public void A_public_shortlist_is_not_a_leak() =>
+        Assert.Null(Leak("Shortlist for best allotment is out, vote on the council website"));
+
+    [Theory]
+    [InlineData("kevin barnes got a verbal warning this afternoon", "hr_matter")]
+    [InlineData("tracey is off with stress again so reception is closed", "health_matter")]
+    public void A_person_named_in_lower_case_beside_an_hr_or_health_word_is_a_leak(string text, string concept) =>
+        Assert.Contains(concept, Concepts(text));
+
+    [Theory]
+    [InlineData("off sick myself today, back tomorrow hopefully")]
+    [InlineData("will is off sick, meaning the will reading is postponed")] // "will" is a word before it is a name
+    public void Lower_case_words_that_are_not_a_named_person_are_not_a_leak(string text) => Assert.Null(Leak(text));
+
+    [Theory]
+    [InlineData("Another noise complaint about 27 Cliff Parade, the third this week")]
+    [InlineData("Can you pop round to 8 Hillside Road with the hedge notice")]
+    public void A_house_address_in_casework_is_personal_data(string text) => Assert.Contains("personal_data", Concepts(text));
+
+    [Fact]
+    public void A_house_address_alone_is_not_personal_data() =>
+        Assert.Null(Leak("Free bike outside 19 Cliff Parade if anyone wants it"));
+
+    [Theory]
+    [InlineData("Long Part 2 session tonight. What's said in the room stays in the room, sorry")]
+    [InlineData("Committee ran late and what gets said in committee stays there, so don't ask me")]
+    [InlineData("Exempt session later. Whatever is decided stays in the room, you know how it works")] // the idiom's own verb tells nothing
+    public void A_secrecy_idiom_about_a_meeting_with_nothing_told_is_not_a_leak(string text) => Assert.Null(Leak(text));
+
+    [Fact]
+    public void A_secrecy_idiom_about_a_meeting_with_business_told_is_a_leak() =>
+        Assert.Contains("secrecy", Concepts("Long session tonight. What's said in the room stays in the room, but the depot lease is going to Hallam"));
 }
