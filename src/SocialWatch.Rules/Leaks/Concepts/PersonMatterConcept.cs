@@ -148,7 +148,7 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
         // Round 5: a candidate by where they work now ("one works at the Co-op", "the other is at the
         // library") or whose relative they are ("one is the chairman's daughter-in-law", "a councillor's son").
         + @"|\b(?:one|the other|another|someone|somebody|he|she) (?:works|worked|is working|is employed) (?:at|for|in)\b"
-        + @"|\b(?:is|'s|was) (?:the |a |an )?(?:[a-z-]+ )?[a-z-]+'s (?:son|daughter|wife|husband|partner|nephew|niece|cousin|brother|sister|mum|dad|mother|father|grandson|granddaughter|girlfriend|boyfriend)(?:-in-law)?\b",
+        + @"|\b(?:is|'s|was)(?: from)? (?:the |a |an )?(?:[a-z-]+ )?[a-z-]+'s (?:son|daughter|wife|husband|partner|nephew|niece|cousin|brother|sister|mum|dad|mother|father|grandson|granddaughter|girlfriend|boyfriend)(?:-in-law)?\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DescribedPerson();
 
