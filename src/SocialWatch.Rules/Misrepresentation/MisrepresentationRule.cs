@@ -157,7 +157,8 @@ internal sealed partial class MisrepresentationRule
                     continue;
                 }
 
-                if (Hedges.ModalAfter(folded, reference.Span, sentence.End) || ThirdPartyAttribution.Before(folded, sentence.Start, reference.Span.Start, sentence.End))
+                if (Hedges.ModalAfter(folded, reference.Span, sentence.End)
+                    || (ThirdPartyAttribution.Before(folded, sentence.Start, reference.Span.Start, sentence.End) && !Hearsay.ActToldAfter(folded, sentence.Start, reference.Span, sentence.End)))
                 {
                     hedged = true;
                     continue; // advice, speculation or someone else's opinion about the council

@@ -329,5 +329,23 @@ public sealed class ClaimStructureTests
     [Fact]
     public void Another_councils_words_before_ours_are_not_our_councils_claim() =>
         Assert.Null(Misrepresentation("Castle Point Borough Council says it will cut its grass verges; Leigh Town Council areas are unchanged."));
+
+    // Round 5: hearsay relays of an act are claims to check; predictions and published sources are not.
+    [Theory]
+    [InlineData("According to my neighbour the town council is closing the library.")]
+    [InlineData("My brother-in-law says Leigh Town Council has sold the pavilion.")]
+    [InlineData("Word is LTC have agreed to lease the beach huts to a company.")]
+    public void A_hearsay_relay_of_a_council_act_is_a_claim(string text) => Assert.NotNull(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("According to its published accounts, Leigh Town Council spent £41,000 on grass cutting.")]
+    [InlineData("My neighbour reckons the town council will lose the appeal.")]
+    public void A_published_source_or_a_prediction_relayed_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
+
+    // Round 5: a question in question order without its mark.
+    [Theory]
+    [InlineData("so is the town council closing the library or not")]
+    [InlineData("has LTC actually sold the green")]
+    public void A_question_in_question_order_without_a_mark_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
 }
 
