@@ -208,7 +208,7 @@ public sealed class RulesOptions
     /// <summary>Default of <see cref="AssertionWords"/>, used while that list is empty.</summary>
     public static IReadOnlyList<string> DefaultAssertionWords { get; } =
     [
-        "decide*", "decision", "voted", "votes", "vote", "approve*", "agreed", "agrees", "agree to", "banned",
+        "decide*", "decision", "made up their minds", "made up its mind", "made their minds up", "made its mind up", "mind is made up", "minds are made up", "voted", "votes", "vote", "approve*", "agreed", "agrees", "agree to", "banned",
         "bans", "ban", "banning", "scrap*", "cancel*", "closing", "to close", "will close", "shut*", "cut", "cuts",
         "cutting", "spent", "spending", "spend", "sold", "selling", "sell", "flog*", "bought", "buying",
         "raise", "raising", "raised", "put up", "put the", "increase*", "confirm*", "announce*", "said", "says",

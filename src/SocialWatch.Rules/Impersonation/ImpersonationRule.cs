@@ -44,7 +44,7 @@ internal sealed class ImpersonationRule
                 return;
             }
 
-            var target = new NameTarget(source.Trim(), kind, key, AbbreviationTail(tokens));
+            var target = new NameTarget(source.Trim(), kind, key, AbbreviationTail(tokens), ExactSpelling: kind == WithoutVowelsKind);
             (target.IsLong ? longTargets : shortTargets).TryAdd(key, target);
         }
 
@@ -220,7 +220,19 @@ internal sealed class ImpersonationRule
         var place = string.Join(' ', words[..^2]);
         yield return ($"{place} Council", "name without its type word");
         yield return ($"{place} {char.ToUpperInvariant(words[^2][0])}C", "place with initials");
+
+        // Round 5: the type word and "council" written without their vowels, as parody and look-alike
+        // handles do ("Leigh Twn Cncl"), spelt exactly: a consonant skeleton is one edit from other words
+        // ("Twn Cycl…"), and "Leigh Cncl" alone from "Leigh Cycl(ing club)", so neither near misses nor the
+        // short form count. "Leigh Cncil" is already a near miss of "Leigh Council".
+        yield return ($"{place} {WithoutVowels(words[^2])} {WithoutVowels(words[^1])}", WithoutVowelsKind);
     }
+
+    private const string WithoutVowelsKind = "place with the council words written without vowels";
+
+    /// <summary>A word's first letter and its consonants: "Town" is "Twn", "Council" is "Cncl".</summary>
+    private static string WithoutVowels(string word) =>
+        word[0] + new string([.. word[1..].Where(c => "aeiouAEIOU".IndexOf(c) < 0)]);
 
     /// <summary>The abbreviation after a place ("tc" in "Oakhurst TC"): a word of 2-3 letters after a longer one.</summary>
     private static string? AbbreviationTail(TokenisedName tokens)

@@ -34,7 +34,7 @@ internal sealed class NameMatching
             return new NameMatch(target, "exact", 0, 1.0);
         }
 
-        var maxEdits = target.Key.Length >= 12 ? _maxEditsLong : _maxEditsShort;
+        var maxEdits = target.ExactSpelling ? 0 : target.Key.Length >= 12 ? _maxEditsLong : _maxEditsShort;
         var mayBeNear = maxEdits > 0 && key.Length >= target.Key.Length - maxEdits && MayBeNear(key, target.Key, maxEdits);
         if (!mayBeNear && !key.Contains(target.Key, StringComparison.Ordinal))
         {

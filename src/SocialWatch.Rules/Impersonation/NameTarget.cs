@@ -8,7 +8,9 @@ namespace SocialWatch.Rules.Impersonation;
 /// <param name="Key">The <see cref="NameKey"/> key of its tokens, end to end.</param>
 /// <param name="ExactTail">For a place followed by an abbreviation ("Oakhurst TC"): the abbreviation's key, which a
 /// look-alike must spell exactly as a word of its own; null when the whole name may be misspelt.</param>
-internal sealed record NameTarget(string Source, string Kind, string Key, string? ExactTail = null)
+/// <param name="ExactSpelling">True for a form that is itself a shortening ("Leigh Twn Cncl"): a misspelling of it
+/// is too near other words ("Twn Cycl…") to count.</param>
+internal sealed record NameTarget(string Source, string Kind, string Key, string? ExactTail = null, bool ExactSpelling = false)
 {
     /// <summary>Keys of 8+ letters are distinctive enough to match inside a longer name; shorter ones must be whole words.</summary>
     public const int LongKeyLength = 8;

@@ -58,7 +58,8 @@ public static class PerceptualHash
 
     /// <summary>
     /// Hashes of a logo and of copies of it rotated by ±4°, ±8° and ±12° onto white and onto black
-    /// (a rotated square logo leaves corners that no trimming can tell from content). Compare an avatar
+    /// (a rotated square logo leaves corners that no trimming can tell from content), and the same for
+    /// the logo flipped left to right (round 5). Compare an avatar
     /// against the nearest of these: the classifier takes them as its logo hashes.
     /// </summary>
     /// <exception cref="InvalidImageException">The logo cannot be decoded.</exception>
@@ -68,24 +69,40 @@ public static class PerceptualHash
         using var logo = SKBitmap.Decode(logoBytes)
             ?? throw new InvalidImageException($"Cannot decode logo image ({logoBytes.Length} bytes).");
         using var image = SKImage.FromBitmap(logo);
-        var hashes = new List<ulong> { FromBitmap(logo) };
+        var hashes = new List<ulong>();
         var sampling = new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear);
-        foreach (var corner in (ReadOnlySpan<SKColor>)[SKColors.White, SKColors.Black])
-        {
-            foreach (var degrees in (ReadOnlySpan<float>)[-12f, -8f, -4f, 4f, 8f, 12f])
-            {
-                using var rotated = new SKBitmap(logo.Width, logo.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-                using (var canvas = new SKCanvas(rotated))
-                {
-                    canvas.Clear(corner);
-                    canvas.RotateDegrees(degrees, logo.Width / 2f, logo.Height / 2f);
-                    canvas.DrawImage(image, new SKRect(0, 0, logo.Width, logo.Height), sampling);
-                }
 
-                var hash = FromBitmap(rotated);
-                if (!hashes.Contains(hash))
+        // Round 5: the logo flipped left to right too, with the same rotations: a mirrored copy keeps every
+        // shape of the logo but moves its light and dark halves, so its hash is far from the original's.
+        foreach (var mirrored in (ReadOnlySpan<bool>)[false, true])
+        {
+            foreach (var corner in (ReadOnlySpan<SKColor>)[SKColors.White, SKColors.Black])
+            {
+                foreach (var degrees in (ReadOnlySpan<float>)[0f, -12f, -8f, -4f, 4f, 8f, 12f])
                 {
-                    hashes.Add(hash);
+                    if (degrees == 0f && corner == SKColors.Black)
+                    {
+                        continue; // unrotated, no corners show: once is enough
+                    }
+
+                    using var copy = new SKBitmap(logo.Width, logo.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+                    using (var canvas = new SKCanvas(copy))
+                    {
+                        canvas.Clear(degrees == 0f ? SKColors.Transparent : corner);
+                        canvas.RotateDegrees(degrees, logo.Width / 2f, logo.Height / 2f);
+                        if (mirrored)
+                        {
+                            canvas.Scale(-1, 1, logo.Width / 2f, logo.Height / 2f);
+                        }
+
+                        canvas.DrawImage(image, new SKRect(0, 0, logo.Width, logo.Height), sampling);
+                    }
+
+                    var hash = degrees == 0f && !mirrored ? FromBitmap(logo) : FromBitmap(copy);
+                    if (!hashes.Contains(hash))
+                    {
+                        hashes.Add(hash);
+                    }
                 }
             }
         }

@@ -35,7 +35,15 @@ internal static class ClerkSummary
         "spent" or "spending" or "spend" or "fund" or "funding" or "bought" or "buying" => "says the council spent money",
         "said" or "says" or "say" or "told" or "tells" or "confirm" or "announce" => "reports what the council said",
         "will" or "won't" or "going to" or "plan" or "plans" or "planning" or "wants to" or "want to" => "says what the council will do",
-        "backs" or "backed" or "backing" or "support" or "oppose" or "position" => "states a position as the council's",
+        "backs" or "backed" or "backing" or "back" or "support" or "oppose" or "position" => "states a position as the council's",
+        "want" or "wants" or "wanted" or "prefer" or "prefers" or "preferred" => "states a position as the council's",
+        // Round 5: concealment put on the council (ConcealmentAttribution).
+        var hiding when hiding.StartsWith("hid", StringComparison.Ordinal) || hiding.StartsWith("cover", StringComparison.Ordinal)
+            || hiding.StartsWith("keeping", StringComparison.Ordinal) || hiding.StartsWith("kept", StringComparison.Ordinal)
+            || hiding is "sitting on" or "sat on" || hiding.StartsWith("bur", StringComparison.Ordinal)
+            || hiding.StartsWith("hush", StringComparison.Ordinal) || hiding.StartsWith("sw", StringComparison.Ordinal)
+            || hiding.StartsWith("suppress", StringComparison.Ordinal) || hiding.StartsWith("withh", StringComparison.Ordinal)
+            => "says the council is hiding something",
         var stance when stance.Contains("against", StringComparison.Ordinal) || stance.Contains("behind", StringComparison.Ordinal)
             || stance.Contains("favo", StringComparison.Ordinal) || stance.Contains("oppos", StringComparison.Ordinal)
             || stance.EndsWith(" pro", StringComparison.Ordinal) || stance.EndsWith(" anti", StringComparison.Ordinal)

@@ -45,7 +45,14 @@ internal static partial class Hedges
             }
         }
 
-        foreach (var word in RumourWords)
+        // Round 5: a question in question order without its mark ("so is the council closing it or not",
+        // "has LTC actually sold it"): the verb before its subject asks.
+        if (QuestionOrder().IsMatch(sentence))
+        {
+            return true;
+        }
+
+                foreach (var word in RumourWords)
         {
             if (sentence.Contains(word, StringComparison.Ordinal))
             {
@@ -111,4 +118,10 @@ internal static partial class Hedges
         + @"|(?:have|had) (?:your|their|our|a) say|invited to|invites you|take part in|give (?:your|their) views)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex WishOrInvitation();
+
+    [GeneratedRegex(
+        @"^(?:(?:so|and|but|ok|okay|right|wait|hang on|genuine question|honest question),? )?(?:is|are|was|were|has|have|did|does|do|will|would|can|could)(?: (?:the|our|leigh|ltc|they|it|anyone|anybody|somebody|someone|this|that))\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionOrder();
 }
+

@@ -16,6 +16,19 @@ internal static partial class ImpostorMention
     public static bool Before(string folded, int sentenceStart, TextSpan reference) =>
         reference.Start > sentenceStart && ImpostorWords().IsMatch(folded.AsSpan(sentenceStart, reference.Start - sentenceStart));
 
+    /// <summary>
+    /// Round 5: a resident warning that a look-alike's claim is not the council's: "that account isn't the
+    /// council", "this page is not the real town council", "it's a fake page". The post is about an
+    /// impostor; what it repeats of the impostor's claim is not asserted of the council.
+    /// </summary>
+    public static bool WarnsOfLookAlike(string folded) => LookAlikeWarning().IsMatch(folded);
+
+    [GeneratedRegex(
+        @"\b(?:that|this|the|these|those) (?:[\p{L}-]+ )?(?:page|pages|account|accounts|profile|profiles|post|posts)\b[^.!?\n]{0,60}\b(?:isn'?t|is not|aren'?t|are not|not) (?:from )?(?:the|our) (?:real |actual |official |proper )?(?:town |parish )?council\b"
+        + @"|\b(?:it'?s|that'?s|is) (?:a )?(?:fake|bogus|copycat|scam|impostor|imposter) (?:page|account|profile)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex LookAlikeWarning();
+
     [GeneratedRegex(
         @"\b(?:pretending to be|posing as|claiming to be|calling (?:itself|themselves|himself|herself)|pretends to be|poses as|impersonating|masquerading as|fake|bogus|copycat|scam)(?: the| our| a)? (?:town |parish )?$",
         RegexOptions.CultureInvariant)]

@@ -17,6 +17,10 @@ namespace SocialWatch.Rules.Misrepresentation;
 /// <item>a claim to be the real council and the real one fake ("this is the genuine council page, the other
 /// one is fake", "we are the real council account, ignore the old one"): it tells residents to stop
 /// trusting the council's own account.</item>
+/// <item>(round 5) a service change said in an impersonal voice, no "we": "bin collections change to
+/// fortnightly from 1 July", "the market moves to Sundays": a notice only the council can give;</item>
+/// <item>(round 5) money offered in the council's name: "£400 grants for every household", "claim your
+/// support payment": the scam of a grant, whatever it asks for after.</item>
 /// </list>
 /// The same words from a resident ("the real council page says it never asks for bank details") are not
 /// read here: the author must look like the council.
@@ -39,6 +43,16 @@ internal static partial class LookAlikeVoice
         if (!found.Success)
         {
             found = ClaimsToBeTheRealOne().Match(sentenceText);
+        }
+
+        if (!found.Success)
+        {
+            found = ImpersonalServiceChange().Match(sentenceText);
+        }
+
+        if (!found.Success)
+        {
+            found = MoneyOffered().Match(sentenceText);
         }
 
         return found.Success ? new TextSpan(found.Index, found.Length, found.Value) : null;
@@ -74,4 +88,19 @@ internal static partial class LookAlikeVoice
         + @"|\b(?:ignore|unfollow|block|report) the (?:other|old|previous) (?:one|page|account|profile)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex ClaimsToBeTheRealOne();
+
+    // "collections change to fortnightly", "the market moves to Sundays", "opening hours switch to 9-5 from
+    // May", "goes fortnightly": a thing changing its schedule or place, said as a notice.
+    [GeneratedRegex(
+        @"\b(?:change|changes|move|moves|switch|switches|revert|reverts|shift|shifts|go|goes) (?:to |from )?(?:fortnightly|weekly|monthly|every (?:other|second|two|three|four)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|online only|appointment only|\d)"
+        + @"|\b(?:change|changes|move|moves|switch|switches) (?:to|from) (?:the |a |an )?[\p{L}-]+ (?:from|on|starting|as of|with effect)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ImpersonalServiceChange();
+
+    // "£400 grants for every household", "support payments available to all residents", "claim your £150 rebate".
+    [GeneratedRegex(
+        @"\b(?:grants?|payments?|rebates?|vouchers?|refunds?|bonus(?:es)?)\b(?:\W+\w+){0,4}?\W+(?:for|to) (?:every|all|each|eligible|local|qualifying) (?:households?|residents?|families|homes?|pensioners|tenants|council ?tax ?payers)\b"
+        + @"|\b(?:claim|apply for|collect) (?:your|a|the) (?:£\s?\d[\d,]* )?(?:[\p{L}-]+ )?(?:grant|payment|rebate|voucher|refund)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex MoneyOffered();
 }

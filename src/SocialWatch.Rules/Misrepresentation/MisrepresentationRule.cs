@@ -85,12 +85,13 @@ internal sealed partial class MisrepresentationRule
         var namesCouncilInThanks = false;
         Sentence? publicMoney = null;
         TextSpan? publicMoneyMarker = null;
-        var previousReferred = false;
+        // Round 5: in a reply to an official post, "they" opening the reply is the council replied to.
+        var previousReferred = replyTarget is not null;
         for (var s = 0; s < sentences.Count; s++)
         {
             var sentence = sentences[s];
             var presupposed = sentence.IsQuestion ? PresupposingQuestion().Match(folded, sentence.Start, sentence.Length) : null;
-            if (sentence.IsQuestion && presupposed is not { Success: true })
+            if (sentence.IsQuestion && presupposed is not { Success: true } && !SurprisedRelay.Is(folded.AsSpan(sentence.Start, sentence.Length)))
             {
                 previousReferred = false;
                 continue;
@@ -115,6 +116,11 @@ internal sealed partial class MisrepresentationRule
             if (reference.Kind != CouncilReferenceKind.None && ImpostorMention.Before(folded, sentence.Start, reference.Span))
             {
                 reference = default; // "someone pretending to be the council asked…": the impostor acts, not the council
+            }
+
+            if (reference.Kind != CouncilReferenceKind.None && CouncilNotActing.Before(folded, sentence.Start, reference.Span))
+            {
+                reference = default; // "approved by the district council, not LTC", "until the council decides"
             }
 
             mentionsCouncil |= reference.Kind != CouncilReferenceKind.None;
@@ -151,15 +157,27 @@ internal sealed partial class MisrepresentationRule
                     continue;
                 }
 
-                if (Hedges.ModalAfter(folded, reference.Span, sentence.End) || ThirdPartyAttribution.Before(folded, sentence.Start, reference.Span.Start, sentence.End))
+                if (Hedges.ModalAfter(folded, reference.Span, sentence.End)
+                    || (ThirdPartyAttribution.Before(folded, sentence.Start, reference.Span.Start, sentence.End) && !Hearsay.ActToldAfter(folded, sentence.Start, reference.Span, sentence.End)))
                 {
                     hedged = true;
                     continue; // advice, speculation or someone else's opinion about the council
                 }
 
-                if (PositionAttribution.After(folded, reference.Span, sentence.End) is { } stance)
+                if (CouncilNotActing.Undecided(folded, reference.Span, sentence.End))
+                {
+                    continue; // "the council hasn't decided yet": nothing done to check
+                }
+
+                if ((PositionAttribution.After(folded, reference.Span, sentence.End) ?? PositionAttribution.VerbAfter(folded, reference.Span, sentence.End)) is { } stance)
                 {
                     claim = new Claim(sentence, reference.Span, stance, "position attributed to the council", null);
+                    continue;
+                }
+
+                if (ConcealmentAttribution.After(folded, reference.Span, sentence.End) is { } concealing)
+                {
+                    claim = new Claim(sentence, reference.Span, concealing, "concealment attributed to the council", null);
                     continue;
                 }
 
@@ -172,6 +190,12 @@ internal sealed partial class MisrepresentationRule
                 if (FutureProgressive().Match(folded, reference.Span.End, sentence.End - reference.Span.End) is { Success: true } future)
                 {
                     claim = new Claim(sentence, reference.Span, new TextSpan(future.Index, future.Length, future.Value), "future action said in the present tense", null);
+                    continue;
+                }
+
+                if (DroppedAuxiliary.After(folded, reference.Span, sentence.End) is { } doing)
+                {
+                    claim = new Claim(sentence, reference.Span, doing, "council said to be doing it (auxiliary dropped)", null);
                     continue;
                 }
 
@@ -260,7 +284,8 @@ internal sealed partial class MisrepresentationRule
             return null;
         }
 
-        if (comparison.Contradiction is null && (comparison.Agrees || cites) && !staffPosition)
+        // Round 5: a resident warning that a look-alike is not the council repeats the impostor's claim to refute it.
+        if (comparison.Contradiction is null && (comparison.Agrees || cites || (!authorLooksLikeCouncil && ImpostorMention.WarnsOfLookAlike(folded))) && !staffPosition)
         {
             return null;
         }

@@ -25,6 +25,29 @@ internal static partial class PositionAttribution
         return match.Success ? new TextSpan(match.Groups["stance"].Index, match.Groups["stance"].Length, match.Groups["stance"].Value) : null;
     }
 
+    /// <summary>
+    /// Round 5: the council as the subject of a verb of position ("Leigh TC back the flats", "council wants
+    /// it gone", "LTC opposes the bid", "the town council favours option B"). Not when what it wants is the
+    /// public's say ("the council wants your views", "wants to hear from you"): that is an invitation.
+    /// </summary>
+    public static TextSpan? VerbAfter(string folded, TextSpan reference, int sentenceEnd)
+    {
+        if (reference.End >= sentenceEnd)
+        {
+            return null;
+        }
+
+        var match = PositionVerb().Match(folded, reference.End, sentenceEnd - reference.End);
+        return match.Success ? new TextSpan(match.Groups["verb"].Index, match.Groups["verb"].Length, match.Groups["verb"].Value) : null;
+    }
+
+    [GeneratedRegex(
+        @"\G(?:'s|s)?(?: (?:now|still|really|fully|clearly|openly|obviously|apparently|secretly|quietly|just|actually|definitely|officially|all))*"
+        + @" (?<verb>backs?|backed|supports?|supported|opposes?|opposed|wants?|wanted|favou?rs?|favou?red|prefers?|preferred)\b"
+        + @"(?! (?:your|you|to hear|to know|views|feedback|comments|residents'? views|people'?s views|ideas|suggestions|input))",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex PositionVerb();
+
     private const string Intensifier = @"(?: (?:\w+ly|dead|firmly|fully|totally|completely|all|now|still|very much|strongly|100%|squarely|very))*";
 
     [GeneratedRegex(

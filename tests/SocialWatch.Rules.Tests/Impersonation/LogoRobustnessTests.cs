@@ -18,6 +18,7 @@ public sealed class LogoRobustnessTests(ITestOutputHelper output)
     {
         "resize-64", "resize-32", "jpeg-q20", "border-white-15pc", "border-navy-15pc", "crop-10pc", "crop-20pc-offcentre",
         "rotate-5", "rotate-minus-8", "recolour-channel-swap", "greyscale", "rotate-3-crop-5pc-jpeg",
+        "mirror", "mirror-resize-64-jpeg",
     };
 
     [Theory]
@@ -90,6 +91,9 @@ public sealed class LogoRobustnessTests(ITestOutputHelper output)
                 c.RotateDegrees(3, size / 2f, size / 2f);
                 c.DrawImage(logo, new SKRect(size * 0.05f, size * 0.05f, size * 0.95f, size * 0.95f), new SKRect(0, 0, size, size), Sampling);
             }),
+            // Round 5: flipped left to right, also shrunk and re-compressed.
+            "mirror" => Draw(size, size, c => { c.Scale(-1, 1, size / 2f, size / 2f); c.DrawImage(logo, full, Sampling); }),
+            "mirror-resize-64-jpeg" => Draw(64, 64, c => { c.Scale(-1, 1, 32f, 32f); c.DrawImage(logo, new SKRect(0, 0, 64, 64), Sampling); }),
             _ => throw new ArgumentOutOfRangeException(nameof(edit)),
         };
     }
@@ -104,4 +108,17 @@ public sealed class LogoRobustnessTests(ITestOutputHelper output)
         draw(canvas);
         return bitmap;
     }
+
+    [Theory]
+    [InlineData("crest-other.png")]
+    [InlineData("boat-club.png")]
+    [InlineData("person-1.png")]
+    public void Other_images_flipped_or_not_stay_outside_the_threshold(string file)
+    {
+        var hash = PerceptualHash.Compute(File.ReadAllBytes(Path.Combine(RepoPaths.Corpus, "avatars", file)));
+        var distance = PerceptualHash.NearestDistance(hash, References.Value);
+        output.WriteLine($"{file}: {distance}");
+        Assert.True(distance > new RulesOptions().LogoHashDistanceThreshold, $"{file}: distance {distance}");
+    }
 }
+

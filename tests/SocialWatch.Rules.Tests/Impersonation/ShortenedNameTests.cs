@@ -79,4 +79,26 @@ public sealed class ShortenedNameTests
     [InlineData("oakhurstcountycouncil", "Oakhurst County Council", "")]
     public void Other_bodies_of_the_same_place_are_not_flagged(string handle, string displayName, string bio) =>
         Assert.Null(Check(Oakhurst, handle, displayName, bio));
+
+    // Round 5: the council words written without their vowels, also behind a parody "Not".
+    [Theory]
+    [InlineData("NotOakhurstTwnCncl", "Not Oakhurst Twn Cncl")]
+    [InlineData("news", "Oakhurst Twn Cncl News")]
+    [InlineData("OakhurstTwnCncl", "Updates")]
+    public void The_council_words_without_vowels_are_flagged(string handle, string displayName)
+    {
+        var flag = Check(Oakhurst, handle, displayName);
+        Assert.NotNull(flag);
+        Assert.Contains("Oakhurst", flag.Evidence["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("oakhurst_twins", "Oakhurst Twins")] // a word that happens to share consonants
+    [InlineData("NotOakhurstFC", "Not Oakhurst FC")]
+    [InlineData("OakhurstCyclingClub", "Oakhurst Cycling Club")]
+    [InlineData("oakhursttwncycl", "Oakhurst Town Cycling")]
+    [InlineData("oakhurstdstcncl", "Oakhurst Dstrct Cncl")] // another type of council without vowels
+    public void Other_names_without_vowels_are_not_flagged(string handle, string displayName) =>
+        Assert.Null(Check(Oakhurst, handle, displayName));
 }
+

@@ -201,4 +201,55 @@ public sealed class AttributionTests
         Assert.Contains(RuleNames.ConfidentialLeak, TestData.Rules(flags));
         Assert.DoesNotContain(RuleNames.Misrepresentation, TestData.Rules(flags));
     }
+
+    // Round 5: the council as the subject of a verb of position, and concealment put on the council.
+    [Theory]
+    [InlineData("Leigh TC back the new flats on the cliffs")]
+    [InlineData("Town council wants the skate park gone by Christmas.")]
+    [InlineData("LTC opposes the lifeboat station extension")]
+    public void The_council_as_subject_of_a_position_verb_is_a_position(string text)
+    {
+        var flag = Misrepresentation(text);
+        Assert.NotNull(flag);
+        Assert.Contains("states a position as the council's", flag.Evidence["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("The town council wants your views on the play park.")]
+    [InlineData("LTC wants feedback on the new bus shelter designs.")]
+    public void The_council_wanting_the_publics_views_is_not_a_position(string text) => Assert.Null(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("Leigh Town Council is hiding the true cost of the new signs")]
+    [InlineData("The council are keeping quiet about the flood survey")]
+    [InlineData("LTC sitting on the air quality report for months")]
+    public void Concealment_put_on_the_council_is_a_claim(string text)
+    {
+        var flag = Misrepresentation(text);
+        Assert.NotNull(flag);
+        Assert.Contains("says the council is hiding something", flag.Evidence["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_writer_keeping_quiet_is_not_concealment_by_the_council() =>
+        Assert.Null(Misrepresentation("I'm keeping quiet about the council elections, not my business"));
+
+    // Round 5: a resident warning that a look-alike's claim is not the council's.
+    [Theory]
+    [InlineData("That page saying the market is cancelled isn't the council. Ignore it.")]
+    [InlineData("Careful, it's a fake page: the town council has not cancelled the fair.")]
+    public void A_warning_about_a_look_alike_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
+
+    // Round 5: a look-alike announcing in an impersonal voice, and money offered in the council's name.
+    [Theory]
+    [InlineData("Garden waste collections change to fortnightly from 3 May.")]
+    [InlineData("The Thursday market moves to Sundays from next month.")]
+    [InlineData("£250 support grants for every household in the town. Message us to apply.")]
+    public void A_look_alike_announcing_without_we_is_a_claim(string text) =>
+        Assert.NotNull(Misrepresentation(text, TestData.Account("LeighTC_Info", "Leigh Town Council Info")));
+
+    [Fact]
+    public void A_resident_saying_the_same_without_the_council_is_not_a_claim() =>
+        Assert.Null(Misrepresentation("Our book club moves to Sundays from next month."));
 }
+

@@ -283,4 +283,69 @@ public sealed class ClaimStructureTests
     [Fact]
     public void Charges_raised_by_the_council_are_still_a_claim() =>
         Assert.NotNull(Misrepresentation("The council raised the beach hut fees by 20% this year."));
+
+    // Round 5: the council said to be doing it with the auxiliary dropped, in colloquial posts.
+    [Theory]
+    [InlineData("Town council selling the bowls green to a developer, unbelievable")]
+    [InlineData("LTC quietly raising the hall hire rates again")]
+    [InlineData("council moving collections to every third week, great")]
+    public void The_council_with_a_dropped_auxiliary_is_a_claim(string text)
+    {
+        var flag = Misrepresentation(text);
+        Assert.NotNull(flag);
+        Assert.Contains("This post says the council", flag.Evidence["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Town council meeting the residents' association next week, all welcome")] // "meeting" as a noun
+    [InlineData("Council housing the homeless is a national issue, not a town one.")]
+    public void Nouns_in_ing_after_the_council_are_not_a_dropped_auxiliary(string text) => Assert.Null(Misrepresentation(text));
+
+    // Round 5: a relay in surprise is not a question.
+    [Theory]
+    [InlineData("Leigh Town Council selling the old library now??")]
+    [InlineData("LTC have cancelled the carnival?!")]
+    public void A_statement_ending_in_doubled_question_marks_is_a_relay(string text) => Assert.NotNull(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("Is Leigh Town Council selling the old library??")]
+    [InlineData("Why would LTC cancel the carnival?!")]
+    public void A_question_in_question_order_stays_a_question(string text) => Assert.Null(Misrepresentation(text));
+
+    // Round 5: the council named but not acting: negated, a time clause, not yet decided.
+    [Theory]
+    [InlineData("The new charges were agreed by the district council, not Leigh Town Council.")]
+    [InlineData("Please write in before the town council has made its decision on the pavilion.")]
+    [InlineData("The old signs stay until the council decides in the autumn.")]
+    [InlineData("Leigh Town Council hasn't decided anything about the car park yet.")]
+    [InlineData("LTC has not taken a view on the flats.")]
+    public void The_council_negated_as_agent_or_not_yet_decided_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("After the council decided to close the toilets, visitors stopped coming.")] // a past act told as a time
+    [InlineData("Leigh Town Council hasn't approved the grant for the carnival.")] // what it did with an application
+    public void A_past_act_as_a_time_and_a_refusal_are_still_claims(string text) => Assert.NotNull(Misrepresentation(text));
+
+    [Fact]
+    public void Another_councils_words_before_ours_are_not_our_councils_claim() =>
+        Assert.Null(Misrepresentation("Castle Point Borough Council says it will cut its grass verges; Leigh Town Council areas are unchanged."));
+
+    // Round 5: hearsay relays of an act are claims to check; predictions and published sources are not.
+    [Theory]
+    [InlineData("According to my neighbour the town council is closing the library.")]
+    [InlineData("My brother-in-law says Leigh Town Council has sold the pavilion.")]
+    [InlineData("Word is LTC have agreed to lease the beach huts to a company.")]
+    public void A_hearsay_relay_of_a_council_act_is_a_claim(string text) => Assert.NotNull(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("According to its published accounts, Leigh Town Council spent £41,000 on grass cutting.")]
+    [InlineData("My neighbour reckons the town council will lose the appeal.")]
+    public void A_published_source_or_a_prediction_relayed_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
+
+    // Round 5: a question in question order without its mark.
+    [Theory]
+    [InlineData("so is the town council closing the library or not")]
+    [InlineData("has LTC actually sold the green")]
+    public void A_question_in_question_order_without_a_mark_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
 }
+

@@ -172,4 +172,20 @@ public sealed class MisrepresentationRuleTests
         var statement = State("The library stays open as normal this winter. Nothing is changing.");
         Assert.NotNull(Misrepresentation(text, TestData.Account(), text.StartsWith("You", StringComparison.Ordinal) ? statement.Id : null));
     }
+
+    // Round 5: in a reply to an official post, "they" opening the reply is the council replied to.
+    [Fact]
+    public void They_in_a_reply_to_an_official_post_is_the_council()
+    {
+        var market = State("The Thursday market carries on every week through the summer.");
+        Assert.NotNull(Misrepresentation("They've already made up their minds to move it to Sundays, the survey is for show", inReplyTo: market.Id));
+    }
+
+    [Fact]
+    public void They_in_a_reply_without_a_claim_is_not_a_claim()
+    {
+        var market = State("The Thursday market carries on every week through the summer.");
+        Assert.Null(Misrepresentation("They do a great job, the cheese stall is my favourite", inReplyTo: market.Id));
+    }
 }
+

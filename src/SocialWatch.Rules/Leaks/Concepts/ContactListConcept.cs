@@ -26,10 +26,14 @@ internal sealed partial class ContactListConcept : ILeakConcept
             signals);
     }
 
-    private const string ListNoun = "list|lists|spreadsheet|sheet|screenshot|screen ?shot|screengrab|screen grab|photo|pic|picture|register|database|export|printout|whatsapp group";
+    private const string ListNoun = "list|lists|spreadsheet|sheet|screenshot|screen ?shot|screengrab|screen grab|photo|pic|picture|register|database|export|printout|whatsapp group|image";
 
     private const string Contacts =
-        "names and (?:(?:mobile|phone|home|email|e-mail|contact|telephone) )?(?:numbers|addresses|emails|details)|names, numbers|contact details|contact info|contact numbers|phone list|phone lists|contact list|contact lists|contacts list|mailing list|address list|address book|phone tree|phone numbers|mobile numbers|numbers|mobiles|emails|email addresses|e-mail addresses|home addresses|addresses|details";
+        "names and (?:(?:mobile|phone|home|email|e-mail|contact|telephone) )?(?:numbers|addresses|emails|details)|names, numbers|contact details|contact info|contact numbers|phone list|phone lists|contact list|contact lists|contacts list|mailing list|address list|address book|phone tree|phone numbers|mobile numbers|numbers|mobiles|emails|email addresses|e-mail addresses|home addresses|addresses|details"
+        // Round 5: who holds the keys is a list of people to ring at home ("the key holder list").
+        + "|key ?-?holders?(?: list)?"
+        // and names with more than one detail listed ("names, addresses and phones", "names and mobiles").
+        + "|names(?:,? (?:and )?(?:(?:home |mobile )?(?:addresses|numbers|phones|mobiles|emails|phone numbers)))+";
 
     [GeneratedRegex(
         @"\b(?:" + ListNoun + @")\b[^.!?\n]{0,50}\b(?:" + Contacts + @")\b|\b(?:" + Contacts + @")\b[^.!?\n]{0,50}\b(?:" + ListNoun + @")\b"
@@ -39,7 +43,7 @@ internal sealed partial class ContactListConcept : ILeakConcept
 
     // Whose details: people, not the organisation ("everyone's", "residents'", "the volunteers").
     [GeneratedRegex(
-        @"\b(?:residents?'?|people'?s?|everyone'?s|everybody'?s|volunteers?'?|helpers?'?|stewards?'?|marshals?'?|participants?'?|families'?|members'?|stallholders?'?|objectors?'?|complainants?'?|petitioners?'?|signatories|attendees|applicants?'?|tenants?'?|parents'?|households|donors'?|neighbours'?|customers'?|users'?|their|whose)\b|\b\w+s' (?:names|numbers|mobiles|emails|addresses|contact|phone|details)\b",
+        @"\b(?:residents?'?|people'?s?|everyone'?s|everybody'?s|volunteers?'?|helpers?'?|stewards?'?|marshals?'?|participants?'?|families'?|members'?|stallholders?'?|objectors?'?|complainants?'?|petitioners?'?|signatories|attendees|applicants?'?|tenants?'?|parents'?|households|donors'?|neighbours'?|customers'?|users'?|their|whose|key ?-?holders?)\b|\bnames,? (?:and )?(?:home |mobile )?(?:addresses|numbers|phones|mobiles|emails)\b|\b\w+s' (?:names|numbers|mobiles|emails|addresses|contact|phone|details)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex People();
 }

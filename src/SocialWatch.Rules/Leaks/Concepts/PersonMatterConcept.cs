@@ -36,7 +36,7 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
     public static PersonMatterConcept Health(RulesOptions options) => new(
         "health_matter", options.HealthWords, nameRequired: false, 0.9,
         $"{LeakEvidence.Who} about the health or sickness absence of a named colleague; health details are personal data the data-protection clause protects.",
-        FirstNameSubject, GivenNames.LowerCaseSubject);
+        FirstNameSubject, ColleagueByRole, GivenNames.LowerCaseSubject);
 
     public static PersonMatterConcept Recruitment(RulesOptions options) => new(
         "recruitment_candidate", options.RecruitmentWords, nameRequired: true, 0.85,
@@ -144,7 +144,11 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
         // Round 4: a candidate by their past job ("an ex-police inspector", "a former bank manager", "a
         // retired headteacher", "someone who used to be a council accountant"): a shortlist told this way
         // identifies people as surely as their names in a small town.
-        + @"|\b(?:an?|the|one|two) (?:ex-|former |retired |one-time |onetime )[a-z]+|\b(?:someone|somebody|one|the other) (?:who|that) (?:used to|was|worked|once|previously)\b",
+        + @"|\b(?:an?|the|one|two) (?:ex-|former |retired |one-time |onetime )[a-z]+|\b(?:someone|somebody|one|the other) (?:who|that) (?:used to|was|worked|once|previously)\b"
+        // Round 5: a candidate by where they work now ("one works at the Co-op", "the other is at the
+        // library") or whose relative they are ("one is the chairman's daughter-in-law", "a councillor's son").
+        + @"|\b(?:one|the other|another|someone|somebody|he|she) (?:works|worked|is working|is employed) (?:at|for|in)\b"
+        + @"|\b(?:is|'s|was)(?: from)? (?:the |a |an )?(?:[a-z-]+ )?[a-z-]+'s (?:son|daughter|wife|husband|partner|nephew|niece|cousin|brother|sister|mum|dad|mother|father|grandson|granddaughter|girlfriend|boyfriend)(?:-in-law)?\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DescribedPerson();
 
@@ -156,4 +160,11 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
         @"(?:^|[.!?]\s+|\b(?:[Pp]oor|[Oo]ur|[Bb]less|[Dd]ear|[Ll]ovely|[Cc]olleague) )(?!(?:The|This|That|These|Those|It|He|She|We|They|There|What|Our|My|Your|His|Her|Their|Everyone|Someone|Nobody|Who|Why|How|When|Where|Today|Tomorrow|Yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Back|Just|Still|Now|Poor|Dog|Cat)\b)[A-Z][a-z]{2,11}(?: (?:from|on|in|at) (?:the )?[a-z]+(?: team| desk| office)?)?(?:'s| is| has| was| will be)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex FirstNameSubject();
+
+    // Round 5: a colleague by role, not name, as the subject ("our maintenance chap is off", "the caretaker
+    // has been signed off", "our grounds lad's having his op"): in a small team the role names one person.
+    [GeneratedRegex(
+        @"\b(?:our|the|their) (?:[a-z-]+ ){0,2}(?:chap|bloke|lad|lady|guy|fella|man|woman|caretaker|cleaner|groundsman|gardener|handyman|receptionist|warden|clerk|administrator|bookkeeper|attendant)(?:'s| is| has| was| will be| had| been)\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ColleagueByRole();
 }

@@ -85,6 +85,9 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
     // Place (round 3): what is said in a room stays there: "between these four walls", "stays in this room",
     // "what's said in committee stays in committee", "goes no further", "doesn't leave the office";
     // "between you, me and the <anything>"; "for your ears only", "keep a lid on", "sworn to secrecy".
+    // Round 5: the manner of doing it ("very quietly", "on the quiet"), a look before release ("sneak
+    // peek / preview"), a thing that officially does not exist yet, and "don't tell <someone> I said",
+    // where the person not to be told is any name or role.
     [GeneratedRegex(
         @"\bkeep(?:ing)? (?:it|this|that|these|them) (?:quiet|to yoursel(?:f|ves)|under (?:your |our )?(?:hats?|wraps)|hush(?:[- ]hush)?|between us|on the (?:down ?low|quiet|qt)|secret|confidential)\b"
         + @"|\bbetween (?:us|you and (?:me|i)|ourselves|you, me and the gatepost)\b"
@@ -99,7 +102,9 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
         + @"|\bstays? (?:in|within|inside|behind) (?:this|the|that|these|our)(?: [\p{L}-]+){0,2} (?:room|rooms|walls|chamber|office|building|group|chat|meeting)\b"
         + @"|\bwhat(?:'s| is| gets| was)? (?:said|discussed|heard|shared) (?:in|at|here)\b[^.!?\n]{0,40}\bstays?\b|\b(?:goes|go|going) no further\b"
         + @"|\b(?:doesn'?t|does not|mustn'?t|must not|shouldn'?t|can'?t|won'?t) (?:leave|go beyond|get out of|go outside) (?:this|the|these|our) (?:room|office|group|chat|building|four walls|walls)\b"
-        + @"|\bfor your ears only\b|\b(?:keep|keeping|kept) a lid on\b|\bsworn to secrecy\b|\bunofficially\b|\bon the sly\b|\bps{3,}t\b",
+        + @"|\bfor your ears only\b|\b(?:keep|keeping|kept) a lid on\b|\bsworn to secrecy\b|\bunofficially\b|\bon the sly\b|\bps{3,}t\b"
+        + @"|\bvery quietly\b|\bsneak(?:y)? (?:peek|preview|look)\b|\bofficially,? (?:it|this|that|they|the [\p{L}-]+) (?:doesn'?t|does not|don'?t|do not) exist\b"
+        + @"|\b(?:don'?t|do not) (?:tell|let on to) (?:[\p{L}'-]+ ){1,3}(?:i|we) (?:said|told you|mentioned (?:it|this))\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Idiom();
 
@@ -108,7 +113,10 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
     [GeneratedRegex(
         @"\b(?:not|n't|isn'?t|aren'?t|hasn'?t|haven'?t)(?: yet| been| even)* (?:announced|public|published|released|out|official|confirmed|circulated|made public)\b(?: (?:yet|till|until)\b)?"
         + @"|\bwon'?t be (?:out|public|published|announced|released)\b|\bembargo(?:ed)?\b|\bbefore (?:it'?s|it is|they'?re|the) (?:announced|published|public|released|out)\b"
-        + @"|\bahead of (?:the )?(?:announcement|publication)\b",
+        + @"|\bahead of (?:the )?(?:announcement|publication)\b"
+        // Round 5: a decision not taken yet ("hasn't been approved yet", "not signed off yet"); "yet" is what
+        // makes it a matter still private, "the plan was not approved" is a decision told.
+        + @"|\b(?:hasn'?t|haven'?t|has not|have not|isn'?t|not)(?: been| even| officially)* (?:approved|agreed|signed off|rubber[- ]stamped|voted on) yet\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex NotYetPublic();
 

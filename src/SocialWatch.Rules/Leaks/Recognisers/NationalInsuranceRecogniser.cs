@@ -5,7 +5,10 @@ namespace SocialWatch.Rules.Leaks.Recognisers;
 /// <summary>
 /// National Insurance numbers ("AB 12 34 56 C"): two prefix letters, six digits, suffix A–D, with
 /// HMRC's format rules as validation: neither prefix letter is D, F, I, Q, U or V; the second is not
-/// O; BG, GB, KN, NK, NT, TN and ZZ are never issued. So the specimen "QQ 12 34 56 C" is not one.
+/// O; BG, GB, KN, NK, NT, TN and ZZ are never issued. So the specimen "QQ 12 34 56 C" is not one on its
+/// own, nor beside a bare "NI". Round 5: beside "NI number" or "National Insurance" (words naming it) a number of the right shape
+/// that breaks the prefix rules counts all the same: the words say it is someone's number, and a typo or a
+/// made-up prefix does not make the rest of it less personal.
 /// </summary>
 internal sealed partial class NationalInsuranceRecogniser : PatternRecogniser
 {
@@ -19,6 +22,8 @@ internal sealed partial class NationalInsuranceRecogniser : PatternRecogniser
 
     protected override IReadOnlyList<string> ContextWords { get; } =
         ["ni", "nino", "national insurance", "ni number", "ni no", "hmrc", "payroll", "p45", "p60", "tax code"];
+
+    protected override IReadOnlyList<string> NamingWords { get; } = ["national insurance", "ni number", "ni no", "nino", "n.i. number"];
 
     protected override string PatternReason => "National Insurance number format (HMRC prefix rules, suffix A-D)";
 
@@ -34,7 +39,24 @@ internal sealed partial class NationalInsuranceRecogniser : PatternRecogniser
             }
         }
 
-        return n == 9 && IsValid(compact) ? Validity.Plausible : Validity.Invalid;
+        return n != 9 ? Validity.Invalid
+            : IsValid(compact) ? Validity.Plausible
+            : HasShape(compact) ? Validity.OnlyWithContext
+            : Validity.Invalid;
+    }
+
+    /// <summary>Two letters, six digits and a suffix A–D, whatever the prefix.</summary>
+    private static bool HasShape(ReadOnlySpan<char> compact)
+    {
+        for (var i = 2; i < 8; i++)
+        {
+            if (!char.IsAsciiDigit(compact[i]))
+            {
+                return false;
+            }
+        }
+
+        return char.IsAsciiLetter(compact[0]) && char.IsAsciiLetter(compact[1]) && char.ToUpperInvariant(compact[8]) is >= 'A' and <= 'D';
     }
 
     /// <summary>HMRC format rules on the nine characters without spaces (any case).</summary>

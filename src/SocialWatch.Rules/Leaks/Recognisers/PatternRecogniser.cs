@@ -20,6 +20,14 @@ internal abstract class PatternRecogniser
 
     private Lexicon? _context;
 
+    private Lexicon? _naming;
+
+    /// <summary>
+    /// Words that name the entity itself ("NI number", "National Insurance"): beside one, a candidate that
+    /// fails a validation rule (<see cref="Validity.OnlyWithContext"/>) still counts. Empty: it never does.
+    /// </summary>
+    protected virtual IReadOnlyList<string> NamingWords => [];
+
     public string Name => GetType().Name;
 
     public abstract string Entity { get; }
@@ -59,15 +67,27 @@ internal abstract class PatternRecogniser
                 continue;
             }
 
+            if (validity == Validity.OnlyWithContext
+                && (NamingWords.Count == 0 || Near(_naming ??= new Lexicon(NamingWords), folded, m.Index, m.Index + m.Length) is null))
+            {
+                continue;
+            }
+
+            var context = FindContext(folded, m.Index, m.Index + m.Length);
             var score = ScoreOf(m);
             var why = ReasonOf(m);
+            if (validity == Validity.OnlyWithContext)
+            {
+                why += ", outside the issuing rules but written where the number is asked for";
+            }
+
             if (validity == Validity.Certain)
             {
                 score = Math.Max(score, 0.8);
                 why += ", check digit valid";
             }
 
-            if (FindContext(folded, m.Index, m.Index + m.Length) is { } word)
+            if (context is { } word)
             {
                 score = Math.Min(1.0, score + ContextBoost);
                 why += $", near \"{word}\"";
@@ -84,8 +104,13 @@ internal abstract class PatternRecogniser
             return null;
         }
 
-        _context ??= new Lexicon(ContextWords);
-        foreach (var word in _context.FindAll(folded))
+        return Near(_context ??= new Lexicon(ContextWords), folded, start, end);
+    }
+
+    /// <summary>The first word of the lexicon within the context window of the candidate, or null.</summary>
+    private string? Near(Lexicon words, string folded, int start, int end)
+    {
+        foreach (var word in words.FindAll(folded))
         {
             var gap = word.End <= start ? Words.CountBetween(folded, word.End, start)
                 : word.Start >= end ? Words.CountBetween(folded, end, word.Start)
@@ -105,4 +130,7 @@ internal enum Validity
     Invalid,
     Plausible,
     Certain,
+
+    /// <summary>The shape is right but a validation rule fails: it counts only beside a context word (round 5).</summary>
+    OnlyWithContext,
 }

@@ -20,7 +20,10 @@ internal sealed partial class VehicleRegistrationRecogniser : PatternRecogniser
     protected override double BaseScore => 0.3;
 
     protected override IReadOnlyList<string> ContextWords { get; } =
-        ["reg", "registration", "number plate*", "plate*", "car", "cars", "van", "vehicle*", "parked", "parking", "dvla", "drives", "driving", "motor"];
+        ["reg", "registration", "number plate*", "plate*", "car", "cars", "van", "vehicle*", "parked", "parking", "dvla", "drives", "driving", "motor",
+            // Round 5: any vehicle the plate can be on, not only a car.
+            "vans", "lorry", "lorries", "truck", "trucks", "motorbike*", "motorcycle*", "moped", "scooter", "minibus", "pickup", "pick-up",
+            "transit", "camper*", "motorhome*", "taxi", "tractor", "trailer", "caravan"];
 
     protected override string PatternReason => "current UK number plate format (AB12 CDE) with an issued age identifier";
 

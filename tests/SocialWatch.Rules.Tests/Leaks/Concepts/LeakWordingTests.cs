@@ -280,4 +280,69 @@ public sealed class LeakWordingTests
     [Fact]
     public void A_secrecy_idiom_about_a_meeting_with_business_told_is_a_leak() =>
         Assert.Contains("secrecy", Concepts("Long session tonight. What's said in the room stays in the room, but the depot lease is going to Hallam"));
+
+    // Round 5: secrecy said by the manner of doing it, by a look before release, by a thing that
+    // "officially" does not exist, by a person not to be told, and by a decision not taken yet.
+    [Theory]
+    [InlineData("Very quietly, the bowls pavilion is being handed to the rowing club")]
+    [InlineData("Sneak preview: beach hut fees go to £720 next year")]
+    [InlineData("Officially the scheme doesn't exist, but the budget for it is £22,000")]
+    [InlineData("Don't tell the chair I told you, but the kiosk lease is going to the ice cream van man for £9k")]
+    [InlineData("Not signed off yet, but the new hall hire rate is £30 an hour")]
+    public void Secrecy_said_by_manner_or_by_a_decision_not_yet_taken_is_a_leak(string text)
+    {
+        var flag = Leak(text);
+        Assert.NotNull(flag);
+        Assert.Contains("secrecy", Concepts(text));
+        Assert.Contains("while saying it is not to be shared", flag.Evidence["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Quietly proud of everyone who helped at the fun day")]
+    [InlineData("Very quietly snuck out of the meeting early to watch the match")]
+    [InlineData("Sneak peek of my garden this morning, the roses are out")]
+    [InlineData("The plan was not approved, as the minutes on the website show")]
+    public void Manner_words_with_nothing_of_council_business_told_are_not_a_leak(string text) => Assert.Null(Leak(text));
+
+    [Theory]
+    [InlineData("Keep it to yourself but the new gates cost about as much as a small car")]
+    [InlineData("Between us, the consultant's report cost more than a family holiday")]
+    public void A_cost_hinted_by_comparison_with_a_secrecy_cue_is_a_leak(string text) => Assert.Contains("secrecy", Concepts(text));
+
+    [Fact]
+    public void A_cost_by_comparison_without_a_secrecy_cue_is_not_a_leak() =>
+        Assert.Null(Leak("New running shoes cost as much as a small car these days"));
+
+    [Fact]
+    public void Views_taken_round_the_room_with_business_told_are_a_closed_session() =>
+        Assert.Contains("closed_session", Concepts("It went round the table and members are going with the cheaper grounds contract"));
+
+    [Theory]
+    [InlineData("Something was said behind closed doors last night that I still can't get over")]
+    [InlineData("We went round the room introducing ourselves at the volunteers' evening")]
+    public void A_closed_meeting_with_nothing_of_it_told_is_not_a_leak(string text) => Assert.Null(Leak(text));
+
+    [Theory]
+    [InlineData("Pic of the keyholder list for the pavilion so you know who to ring")]
+    [InlineData("[image: names, addresses and phones of the allotment waiting list]")]
+    public void Lists_of_key_holders_and_of_names_with_their_phones_are_a_contact_list(string text) =>
+        Assert.Contains("contact_list", Concepts(text));
+
+    [Theory]
+    [InlineData("Our maintenance chap is off after his hernia op, back in June")]
+    [InlineData("The caretaker has been signed off with anxiety for a month")]
+    public void A_colleague_by_role_beside_a_health_word_is_a_leak(string text) => Assert.Contains("health_matter", Concepts(text));
+
+    [Fact]
+    public void A_colleague_by_role_without_a_health_word_is_not_a_leak() =>
+        Assert.Null(Leak("Our caretaker has done a cracking job on the hall floor"));
+
+    [Theory]
+    [InlineData("Interviews done: one candidate works at the library, the other is a councillor's nephew")]
+    [InlineData("On the shortlist: someone who works for the Port Authority and the clerk's sister-in-law")]
+    public void Candidates_by_workplace_or_relative_are_a_leak(string text) => Assert.Contains("recruitment_candidate", Concepts(text));
+
+    [Fact]
+    public void Recruitment_naming_nobody_is_not_a_leak() =>
+        Assert.Null(Leak("Interviews for the deputy clerk post are next week; the vacancy is on the website"));
 }

@@ -80,9 +80,22 @@ public sealed class RecogniserTests
         Assert.True(withContext.Score > bare.Score);
     }
 
-    [Fact]
-    public void Specimen_national_insurance_number_is_not_found() =>
-        Assert.DoesNotContain(Entities.NationalInsurance, Find("NI QQ 12 34 56 C").Select(f => f.Entity));
+    [Theory]
+    [InlineData("NI QQ 12 34 56 C")]
+    [InlineData("Booking reference QQ123456C, keep it handy")]
+    [InlineData("payroll batch QQ 12 34 56 C")]
+    public void Specimen_national_insurance_number_is_not_found_without_words_naming_it(string text) =>
+        Assert.DoesNotContain(Entities.NationalInsurance, Find(text).Select(f => f.Entity));
+
+    // Round 5: the words "NI number" / "National Insurance" say it is someone's number, whatever its prefix.
+    [Theory]
+    [InlineData("Her National Insurance is QQ 48 21 90 A on the form")]
+    [InlineData("NI number: TN 12 34 56 B, please update the record")]
+    public void A_number_of_the_right_shape_beside_words_naming_it_is_found(string text)
+    {
+        var finding = Single(text, Entities.NationalInsurance);
+        Assert.Contains("outside the issuing rules", finding.Why, StringComparison.Ordinal);
+    }
 
     // ---- NHS ----
 
@@ -140,6 +153,12 @@ public sealed class RecogniserTests
         Assert.DoesNotContain(Entities.DateOfBirth, Reported(text));
 
     // ---- vehicle registration ----
+
+    // Round 5: a plate beside any vehicle, not only a car.
+    [Theory]
+    [InlineData("the lorry KX19 RTY was blocking the gate again")]
+    [InlineData("a motorbike LB68 ZRP left by the hall all week")]
+    public void Plates_beside_other_vehicles_are_found(string text) => Assert.Contains(Entities.VehicleRegistration, Reported(text));
 
     [Theory]
     [InlineData("his car reg is AB12 CDE")]
