@@ -22,6 +22,11 @@ public sealed class BlindEvaluationTests(ITestOutputHelper output, Semantic.Mode
         // Round 3's sets (Blind/round3/README.md), measured at the end of round 3.
         { "round3/leigh", 124, [0.95, 0.95, 0.90, 0.75, 0.80, 0.80] },
         { "round3/cranmere", 83, [0.95, 0.95, 0.95, 0.95, 0.82, 0.75] },
+        // Round 4's sets (Blind/round4/README.md) and round 5's (Blind/round5/README.md), measured at the end of round 5.
+        { "round4/leigh", 140, [0.95, 0.88, 0.90, 0.78, 0.72, 0.75] },
+        { "round4/brackwater", 97, [0.95, 0.95, 0.95, 0.88, 0.70, 0.70] },
+        { "round5/leigh", 138, [0.95, 0.89, 0.95, 0.68, 0.80, 0.72] },
+        { "round5/saltmere", 93, [0.75, 0.95, 0.95, 0.64, 0.70, 0.52] },
     };
 
     [Theory]
