@@ -205,6 +205,13 @@ internal sealed partial class MisrepresentationRule
                     continue;
                 }
 
+                if (IsHeadline(post, folded, sentence, s)
+                    && (Headlines.PresentTense(folded, reference.Span, sentence.End) ?? Headlines.Sum(folded, sentence)) is { } headlineAct)
+                {
+                    claim = new Claim(sentence, reference.Span, headlineAct, "headline reports what the council did or spends", null);
+                    continue;
+                }
+
                 if (IsHeadline(post, folded, sentence, s) && FirstChange(_change, sentenceText) is { } change)
                 {
                     claim = new Claim(sentence, reference.Span, change with { Start = change.Start + sentence.Start }, "headline reports a change by the council", null);

@@ -347,5 +347,20 @@ public sealed class ClaimStructureTests
     [InlineData("so is the town council closing the library or not")]
     [InlineData("has LTC actually sold the green")]
     public void A_question_in_question_order_without_a_mark_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
-}
 
+    // ---- round 6: present-tense headlines and headline sums ----
+
+    [Theory]
+    [InlineData("Town council objects to plans for 40 flats on Leigh Hill")]
+    [InlineData("Leigh council spends £38,000 on new Christmas lights")]
+    [InlineData("Skate park bill revealed at £120k as town council faces questions")]
+    [InlineData("LTC backs the new cycle lane on the Broadway")]
+    public void A_present_tense_feed_headline_is_a_claim(string text) =>
+        Assert.NotNull(Misrepresentation(text, TestData.Account("echo-news.co.uk", "Echo News"), platform: "rss"));
+
+    [Theory]
+    [InlineData("Town council meeting tonight at 7pm, all welcome")]
+    [InlineData("Town council elections on 6 May: how to vote")]
+    public void A_feed_headline_with_no_act_is_not_a_claim(string text) =>
+        Assert.Null(Misrepresentation(text, TestData.Account("echo-news.co.uk", "Echo News"), platform: "rss"));
+}

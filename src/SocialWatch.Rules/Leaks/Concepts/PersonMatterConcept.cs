@@ -36,7 +36,7 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
     public static PersonMatterConcept Health(RulesOptions options) => new(
         "health_matter", options.HealthWords, nameRequired: false, 0.9,
         $"{LeakEvidence.Who} about the health or sickness absence of a named colleague; health details are personal data the data-protection clause protects.",
-        FirstNameSubject, ColleagueByRole, GivenNames.LowerCaseSubject)
+        FirstNameSubject, ColleagueByRole, GivenNames.LowerCaseSubject, RestrictedPerson)
     {
         _matterPattern = BodyPartTrouble,
     };
@@ -203,4 +203,13 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
         + @"|\b(?:oh|occupational health) (?:report|referral|assessment|advice|adviser|appointment|review)s?\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex BodyPartTrouble();
+
+    // Round 6: a first name as the one a work restriction is for, the shape of an occupational-health
+    // outcome ("no front desk for Steve", "Julie can only do mornings", "Dave mustn't lift"). Only read
+    // within the window of a health word, like every identification here.
+    [GeneratedRegex(
+        @"(?<![.!?]\s)(?<=\s)(?!(?:The|This|That|It|He|She|We|They|There|You|I|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]{2,11} (?:can only|can'?t|cannot|mustn'?t|must not|shouldn'?t|should not|is not to|isn'?t to|is only to)\b"
+        + @"|\b(?:no|light|restricted|reduced|only) (?:[a-z-]+ ){0,3}(?:duties |desk |work |hours )?for (?!(?:The|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Leigh)\b)[A-Z][a-z]{2,11}\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex RestrictedPerson();
 }
