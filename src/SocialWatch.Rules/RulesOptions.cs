@@ -324,6 +324,9 @@ public sealed class RulesOptions
     [
         "city", "county", "borough", "district", "school", "student", "students", "youth", "parish", "county's",
         "metropolitan", "unitary", "regional", "european", "security", "arts", "british", "sports", "pupil",
+        // Round 6: a club's or another body's own council ("the members' council voted to raise subs", "the
+        // church council", "the tenants' council"): a body of that organisation, not the town's.
+        "members", "members'", "club", "church", "tenants", "tenants'", "works",
     ];
 
     /// <summary>Words after "council" that make it a modifier ("council tax"), not a subject.</summary>

@@ -363,4 +363,10 @@ public sealed class ClaimStructureTests
     [InlineData("Town council elections on 6 May: how to vote")]
     public void A_feed_headline_with_no_act_is_not_a_claim(string text) =>
         Assert.Null(Misrepresentation(text, TestData.Account("echo-news.co.uk", "Echo News"), platform: "rss"));
+
+    [Theory]
+    [InlineData("The members' council voted last night to raise subs to £60 a year.")]
+    [InlineData("Our church council has agreed to repaint the hall.")]
+    [InlineData("the tenants council decided to close the laundry room")]
+    public void Another_body_s_own_council_acting_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
 }
