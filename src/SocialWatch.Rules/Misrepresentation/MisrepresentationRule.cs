@@ -70,9 +70,9 @@ internal sealed partial class MisrepresentationRule
         var replyTarget = post.InReplyTo is { Length: > 0 } reply ? statements.FindById(reply) : null;
         var mentionsOfficial = _references.MentionsOfficialHandle(folded);
         var addressesOfficial = replyTarget is not null || mentionsOfficial;
-        if (!IsCandidate(folded, authorLooksLikeCouncil, replyTarget is not null))
+        if (!IsCandidate(folded, authorLooksLikeCouncil, replyTarget is not null) || DeclaredParody.Is(post.Author))
         {
-            return null;
+            return null; // nothing about the council, or a declared parody's joke (impersonation only)
         }
 
         var sentences = Sentences.Split(folded);

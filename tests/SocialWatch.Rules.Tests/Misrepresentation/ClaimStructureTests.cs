@@ -369,4 +369,15 @@ public sealed class ClaimStructureTests
     [InlineData("Our church council has agreed to repaint the hall.")]
     [InlineData("the tenants council decided to close the laundry room")]
     public void Another_body_s_own_council_acting_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("parody, obviously")]
+    [InlineData("Satirical account. Not affiliated with anyone")]
+    [InlineData("spoof news from the town hall")]
+    public void A_declared_parody_s_headline_is_not_a_claim(string bio) =>
+        Assert.Null(Misrepresentation("BREAKING: Leigh Town Council to replace all benches with bean bags", TestData.Account("NotLeighTownCouncil", "Not Leigh Town Council") with { Bio = bio }));
+
+    [Fact]
+    public void The_same_headline_from_a_look_alike_without_a_parody_word_is_a_claim() =>
+        Assert.NotNull(Misrepresentation("BREAKING: Leigh Town Council to replace all benches with bean bags", TestData.Account("LeighTownCouncl", "Leigh Town Councl") with { Bio = "news for Leigh" }));
 }
