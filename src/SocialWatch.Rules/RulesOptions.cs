@@ -52,6 +52,9 @@ public sealed class RulesOptions
         "official", "news", "update", "updates", "info", "information", "help", "helpdesk", "alerts", "alert",
         "team", "council", "notices", "notice", "support", "admin", "office", "events", "hq", "services",
         "service", "press", "media", "town",
+        // Round 6: a watch account ("LTC Watch", "Leigh TC watch") is named as the council's own channel
+        // is: the name reads as the council's, whoever runs it, and the label definition counts it.
+        "watch",
     ];
 
     /// <summary>
@@ -76,6 +79,28 @@ public sealed class RulesOptions
     [
         "crypto*", "bitcoin", "litecoin", "ethereum", "blockchain", "token", "tokens", "coin", "coins", "price",
         "prices", "trading", "trader*", "ticker", "hodl", "wallet", "defi", "nft*", "exchange rate*", "forex",
+    ];
+
+    /// <summary>
+    /// Words in an account's handle, display name or bio that name a kind of organisation or a trade that is
+    /// not a council (a club, a research group, a firm of consultants, an estate agent): beside them a short
+    /// alias is that body's own abbreviation ("LTC Lettings", "LTC Research Group").
+    /// </summary>
+    public IList<string> AliasOtherOrganisationWords { get; set; } = [];
+
+    /// <summary>Default of <see cref="AliasOtherOrganisationWords"/>, used while that list is empty.</summary>
+    public static IReadOnlyList<string> DefaultAliasOtherOrganisationWords { get; } =
+    [
+        // Clubs and societies.
+        "club", "clubs", "tennis", "cricket", "football", "rugby", "golf", "bowls", "sailing", "rowing", "juniors", "squad",
+        // Research and teaching.
+        "research", "university", "college", "academy", "school", "students", "phd", "lab", "laboratory",
+        // Firms and trades.
+        "ltd", "limited", "plc", "llp", "consultant*", "consultancy", "acoustic*", "sound insulation", "soundproof*",
+        "estate agent*", "lettings", "letting agent*", "property management", "conveyancing", "solicitor*", "surveyor*",
+        "builders", "plumbing", "electrical", "roofing", "decorating", "landscaping", "catering",
+        // Care and health providers.
+        "care home*", "long-term care", "short-term care", "home care", "care provider*", "nursing",
     ];
 
     // ---------------- Confidential leak ----------------
@@ -299,6 +324,9 @@ public sealed class RulesOptions
     [
         "city", "county", "borough", "district", "school", "student", "students", "youth", "parish", "county's",
         "metropolitan", "unitary", "regional", "european", "security", "arts", "british", "sports", "pupil",
+        // Round 6: a club's or another body's own council ("the members' council voted to raise subs", "the
+        // church council", "the tenants' council"): a body of that organisation, not the town's.
+        "members", "members'", "club", "church", "tenants", "tenants'", "works",
     ];
 
     /// <summary>Words after "council" that make it a modifier ("council tax"), not a subject.</summary>
@@ -352,6 +380,7 @@ public sealed class RulesOptions
         options.ImpersonationQualifierWords = OrDefault(options.ImpersonationQualifierWords, DefaultImpersonationQualifierWords);
         options.ImpersonationGluedPrefixWords = OrDefault(options.ImpersonationGluedPrefixWords, DefaultImpersonationGluedPrefixWords);
         options.AliasOtherMeaningWords = OrDefault(options.AliasOtherMeaningWords, DefaultAliasOtherMeaningWords);
+        options.AliasOtherOrganisationWords = OrDefault(options.AliasOtherOrganisationWords, DefaultAliasOtherOrganisationWords);
         options.ProcurementWords = OrDefault(options.ProcurementWords, DefaultProcurementWords);
         options.ClosedSessionPhrases = OrDefault(options.ClosedSessionPhrases, DefaultClosedSessionPhrases);
         options.SecrecyWords = OrDefault(options.SecrecyWords, DefaultSecrecyWords);

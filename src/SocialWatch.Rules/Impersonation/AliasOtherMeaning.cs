@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SocialWatch.Rules.Normalisation;
 
 namespace SocialWatch.Rules.Impersonation;
@@ -7,16 +8,20 @@ namespace SocialWatch.Rules.Impersonation;
 /// also a cryptocurrency ticker, a tennis club, a care provider), and the account usually says which:
 /// (1) its display name or bio spells out a different expansion whose initials make the alias ("Lawn
 /// Tennis Club"); (2) it speaks of currencies and markets (<c>AliasOtherMeaningWords</c>: crypto, price,
-/// trading…), the context of a ticker.
+/// trading…), the context of a ticker; (3) round 6: its handle, display name or bio names a kind of
+/// organisation or a trade that is not a council (<c>AliasOtherOrganisationWords</c>: club, research,
+/// consultants, lettings, care home…), so the alias is that body's own abbreviation.
 /// </summary>
-internal sealed class AliasOtherMeaning
+internal sealed partial class AliasOtherMeaning
 {
     private readonly Lexicon _contextWords;
+    private readonly Lexicon _otherOrganisationWords;
     private readonly HashSet<string> _organisationNameKeys;
 
-    public AliasOtherMeaning(IEnumerable<string> contextWords, IEnumerable<string> organisationNames)
+    public AliasOtherMeaning(IEnumerable<string> contextWords, IEnumerable<string> otherOrganisationWords, IEnumerable<string> organisationNames)
     {
         _contextWords = new Lexicon(contextWords);
+        _otherOrganisationWords = new Lexicon(otherOrganisationWords);
         _organisationNameKeys = new HashSet<string>(organisationNames.Select(NameKey.Of).Where(k => k.Length > 0), StringComparer.Ordinal);
     }
 
@@ -28,6 +33,13 @@ internal sealed class AliasOtherMeaning
         if (_contextWords.FindFirst(folded) is { } word)
         {
             return $"the account speaks of \"{word.Term}\", so \"{alias}\" reads as another meaning of the abbreviation";
+        }
+
+        // The handle too, its glued words split: "soundproof_ltc" names its trade there.
+        var withHandle = folded + " \n " + TextFolding.Fold(HandleWords().Replace(account.Handle ?? "", " "));
+        if (_otherOrganisationWords.FindFirst(withHandle) is { } kind)
+        {
+            return $"the account names itself as \"{kind.Term}\", another kind of body than a council, so \"{alias}\" is its own abbreviation";
         }
 
         return OtherExpansion(alias, folded) is { } expansion
@@ -70,4 +82,8 @@ internal sealed class AliasOtherMeaning
 
         return null;
     }
+
+    // Where a handle's words join: a separator, or a capital after a small letter ("LtcLettings").
+    [GeneratedRegex(@"[_.\-]+|(?<=\p{Ll})(?=\p{Lu})", RegexOptions.CultureInvariant)]
+    private static partial Regex HandleWords();
 }

@@ -82,7 +82,7 @@ internal sealed class ImpersonationRule
             options.NearMatchMaxEditsLong, options.NearMatchMaxEditsShort);
         _aliases = new AliasMatching(options.ImpersonationQualifierWords, options.ImpersonationGluedPrefixWords);
         _federated = new FederatedHandle(watch.OfficialAccounts);
-        _otherMeaning = new AliasOtherMeaning(options.AliasOtherMeaningWords, watch.Organisation.Names);
+        _otherMeaning = new AliasOtherMeaning(options.AliasOtherMeaningWords, options.AliasOtherOrganisationWords, watch.Organisation.Names);
     }
 
     public RuleFlag? Check(AccountInput account, bool isStaff)

@@ -85,4 +85,40 @@ internal static partial class Headlines
         @"\G\s*(?:(?:is|are)\s+)?(?:(?:set|poised|due|expected|planning|preparing|looking|moving|bidding|ready|about|likely)\s+)?to\s+(?!be\s+(?:thanked|praised|congratulated)\b)[a-z]+",
         RegexOptions.CultureInvariant)]
     private static partial Regex InfinitiveAfterSubject();
+
+    /// <summary>
+    /// Round 6: the present-tense headline: the council straight followed by a verb in -s and what it acts on
+    /// ("Town council objects to plans for flats", "Council spends £38,000 on lights", "LTC backs…"). In a
+    /// headline the simple present reports what was done, whatever the verb. Nouns after "council" that end
+    /// in -s ("council's", "council elections", "council tax rises") are not verbs: the verb must be followed
+    /// by a determiner, a sum, a number or a preposition.
+    /// </summary>
+    public static TextSpan? PresentTense(string folded, TextSpan reference, int sentenceEnd)
+    {
+        if (reference.End >= sentenceEnd)
+        {
+            return null;
+        }
+
+        var found = PresentAfterSubject().Match(folded, reference.End, sentenceEnd - reference.End);
+        return found.Success ? new TextSpan(found.Groups["verb"].Index, found.Groups["verb"].Length, found.Groups["verb"].Value) : null;
+    }
+
+    [GeneratedRegex(
+        @"\G(?: (?:now|finally|quietly))? (?<verb>(?!(?:elections|meetings|offices|members|minutes|services|papers|plans|tax|rates|chambers|officers|news|updates|accounts|grounds|is|was|has|as|this|its|his|always|says|asks|thanks|needs|wants|hopes)\b)[a-z]{3,}(?:s|es)) (?:the|a|an|its|new|all|every|more|to|on|over|against|for|plans?|£|\d)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex PresentAfterSubject();
+
+    /// <summary>
+    /// Round 6: a headline that puts a sum on the council's business ("Skate park bill revealed at £120k as
+    /// town council faces questions"): the sum is reported as fact about what the council spends.
+    /// </summary>
+    public static TextSpan? Sum(string folded, Sentence sentence)
+    {
+        var found = HeadlineSum().Match(folded, sentence.Start, sentence.Length);
+        return found.Success ? new TextSpan(found.Index, found.Length, found.Value) : null;
+    }
+
+    [GeneratedRegex(@"£\s?\d[\d,.]*\s?(?:k|m|bn|million|thousand)?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadlineSum();
 }

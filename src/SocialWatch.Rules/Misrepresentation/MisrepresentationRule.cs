@@ -70,9 +70,9 @@ internal sealed partial class MisrepresentationRule
         var replyTarget = post.InReplyTo is { Length: > 0 } reply ? statements.FindById(reply) : null;
         var mentionsOfficial = _references.MentionsOfficialHandle(folded);
         var addressesOfficial = replyTarget is not null || mentionsOfficial;
-        if (!IsCandidate(folded, authorLooksLikeCouncil, replyTarget is not null))
+        if (!IsCandidate(folded, authorLooksLikeCouncil, replyTarget is not null) || DeclaredParody.Is(post.Author))
         {
-            return null;
+            return null; // nothing about the council, or a declared parody's joke (impersonation only)
         }
 
         var sentences = Sentences.Split(folded);
@@ -202,6 +202,13 @@ internal sealed partial class MisrepresentationRule
                 if (Headlines.Infinitive(folded, sentence, reference.Span) is { } infinitive)
                 {
                     claim = new Claim(sentence, reference.Span, infinitive, "headline says what the council is to do", null);
+                    continue;
+                }
+
+                if (IsHeadline(post, folded, sentence, s)
+                    && (Headlines.PresentTense(folded, reference.Span, sentence.End) ?? Headlines.Sum(folded, sentence)) is { } headlineAct)
+                {
+                    claim = new Claim(sentence, reference.Span, headlineAct, "headline reports what the council did or spends", null);
                     continue;
                 }
 

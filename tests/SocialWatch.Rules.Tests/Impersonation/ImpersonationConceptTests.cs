@@ -201,4 +201,32 @@ public sealed class ImpersonationConceptTests
         Assert.Equal("Leigh Town Council logos may not be used.", logo.PolicyClause); // neutral default, organisation filled in
         Assert.Equal(logo.PolicyClause, classifier.ClauseText(PolicyClauses.NoCouncilLogos));
     }
+
+    // ---- round 6: the alias of another kind of body; a watch account ----
+
+    [Theory]
+    [InlineData("LTC_Juniors", "LTC Juniors", "Junior section of Hillside Tennis Club")] // a club
+    [InlineData("ltc_research", "LTC Research Group", "University group studying long-term care")] // research
+    [InlineData("soundproof_ltc", "LTC Acoustics", "")] // a trade in the handle
+    [InlineData("ltc_homes", "LTC Homes", "Independent estate agents. Sales and lettings")] // an estate agent
+    [InlineData("LtcLettings", "LTC Lettings", "")] // glued handle words
+    public void Alias_of_an_account_that_names_another_kind_of_body_is_not_flagged(string handle, string displayName, string bio) =>
+        Assert.Null(Check(TestData.Account(handle, displayName) with { Bio = bio }));
+
+    [Theory]
+    [InlineData("LTC_updates", "LTC Updates", "News for residents of the town")]
+    [InlineData("LeighTC_info", "Leigh TC Info", "Updates from the council")]
+    public void Alias_channel_without_another_kind_of_body_is_still_flagged(string handle, string displayName, string bio) =>
+        Assert.NotNull(Check(TestData.Account(handle, displayName) with { Bio = bio }));
+
+    [Theory]
+    [InlineData("LTCwatch", "LTC watch", "independent scrutiny of the town council")]
+    [InlineData("leightc_watch", "Leigh TC Watch", "")]
+    [InlineData("WatchLTC", "Watch LTC", "what they don't tell you")]
+    public void A_watch_account_named_with_the_alias_is_flagged(string handle, string displayName, string bio)
+    {
+        var flag = Check(TestData.Account(handle, displayName) with { Bio = bio });
+        Assert.NotNull(flag);
+        Assert.Equal(PolicyClauses.NoCouncilNameInIdentities, flag.ClauseKey);
+    }
 }

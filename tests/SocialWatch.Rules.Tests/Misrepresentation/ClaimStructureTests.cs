@@ -347,5 +347,37 @@ public sealed class ClaimStructureTests
     [InlineData("so is the town council closing the library or not")]
     [InlineData("has LTC actually sold the green")]
     public void A_question_in_question_order_without_a_mark_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
-}
 
+    // ---- round 6: present-tense headlines and headline sums ----
+
+    [Theory]
+    [InlineData("Town council objects to plans for 40 flats on Leigh Hill")]
+    [InlineData("Leigh council spends £38,000 on new Christmas lights")]
+    [InlineData("Skate park bill revealed at £120k as town council faces questions")]
+    [InlineData("LTC backs the new cycle lane on the Broadway")]
+    public void A_present_tense_feed_headline_is_a_claim(string text) =>
+        Assert.NotNull(Misrepresentation(text, TestData.Account("echo-news.co.uk", "Echo News"), platform: "rss"));
+
+    [Theory]
+    [InlineData("Town council meeting tonight at 7pm, all welcome")]
+    [InlineData("Town council elections on 6 May: how to vote")]
+    public void A_feed_headline_with_no_act_is_not_a_claim(string text) =>
+        Assert.Null(Misrepresentation(text, TestData.Account("echo-news.co.uk", "Echo News"), platform: "rss"));
+
+    [Theory]
+    [InlineData("The members' council voted last night to raise subs to £60 a year.")]
+    [InlineData("Our church council has agreed to repaint the hall.")]
+    [InlineData("the tenants council decided to close the laundry room")]
+    public void Another_body_s_own_council_acting_is_not_a_claim(string text) => Assert.Null(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("parody, obviously")]
+    [InlineData("Satirical account. Not affiliated with anyone")]
+    [InlineData("spoof news from the town hall")]
+    public void A_declared_parody_s_headline_is_not_a_claim(string bio) =>
+        Assert.Null(Misrepresentation("BREAKING: Leigh Town Council to replace all benches with bean bags", TestData.Account("NotLeighTownCouncil", "Not Leigh Town Council") with { Bio = bio }));
+
+    [Fact]
+    public void The_same_headline_from_a_look_alike_without_a_parody_word_is_a_claim() =>
+        Assert.NotNull(Misrepresentation("BREAKING: Leigh Town Council to replace all benches with bean bags", TestData.Account("LeighTownCouncl", "Leigh Town Councl") with { Bio = "news for Leigh" }));
+}

@@ -41,9 +41,10 @@ internal sealed partial class ContactListConcept : ILeakConcept
         RegexOptions.CultureInvariant)]
     private static partial Regex ListOfContacts();
 
-    // Whose details: people, not the organisation ("everyone's", "residents'", "the volunteers").
+    // Whose details: people, not the organisation. Round 6: the organisation's own people ("the staff list
+    // with home numbers") are people too; only the organisation's published contacts are not. ("everyone's", "residents'", "the volunteers").
     [GeneratedRegex(
-        @"\b(?:residents?'?|people'?s?|everyone'?s|everybody'?s|volunteers?'?|helpers?'?|stewards?'?|marshals?'?|participants?'?|families'?|members'?|stallholders?'?|objectors?'?|complainants?'?|petitioners?'?|signatories|attendees|applicants?'?|tenants?'?|parents'?|households|donors'?|neighbours'?|customers'?|users'?|their|whose|key ?-?holders?)\b|\bnames,? (?:and )?(?:home |mobile )?(?:addresses|numbers|phones|mobiles|emails)\b|\b\w+s' (?:names|numbers|mobiles|emails|addresses|contact|phone|details)\b",
+        @"\b(?:residents?'?|people'?s?|everyone'?s|everybody'?s|volunteers?'?|helpers?'?|stewards?'?|marshals?'?|participants?'?|families'?|members'?|stallholders?'?|objectors?'?|complainants?'?|petitioners?'?|signatories|attendees|applicants?'?|tenants?'?|parents'?|households|donors'?|neighbours'?|customers'?|users'?|their|whose|key ?-?holders?|staff|staff's|employees'?|colleagues'?|councillors'?|workers'?)\b|\bnames,? (?:and )?(?:home |mobile )?(?:addresses|numbers|phones|mobiles|emails)\b|\b\w+s' (?:names|numbers|mobiles|emails|addresses|contact|phone|details)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex People();
 }

@@ -36,7 +36,13 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
     public static PersonMatterConcept Health(RulesOptions options) => new(
         "health_matter", options.HealthWords, nameRequired: false, 0.9,
         $"{LeakEvidence.Who} about the health or sickness absence of a named colleague; health details are personal data the data-protection clause protects.",
-        FirstNameSubject, ColleagueByRole, GivenNames.LowerCaseSubject);
+        FirstNameSubject, ColleagueByRole, GivenNames.LowerCaseSubject, RestrictedPerson)
+    {
+        _matterPattern = BodyPartTrouble,
+    };
+
+    /// <summary>A pattern of the matter beside its word list, for matters said by their structure rather than a fixed phrase.</summary>
+    private Func<Regex>? _matterPattern;
 
     public static PersonMatterConcept Recruitment(RulesOptions options) => new(
         "recruitment_candidate", options.RecruitmentWords, nameRequired: true, 0.85,
@@ -48,6 +54,17 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
         // The matter's words first (one pass over the text): most staff posts have none, and then no person
         // pattern needs to run.
         var words = _words.FindAll(post.Folded);
+        if (_matterPattern is not null)
+        {
+            var spans = words.ToList();
+            foreach (Match m in _matterPattern().Matches(post.Folded))
+            {
+                spans.Add(new TextSpan(m.Index, m.Length, m.Value));
+            }
+
+            words = spans;
+        }
+
         if (words.Count == 0)
         {
             return null;
@@ -148,6 +165,9 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
         // Round 5: a candidate by where they work now ("one works at the Co-op", "the other is at the
         // library") or whose relative they are ("one is the chairman's daughter-in-law", "a councillor's son").
         + @"|\b(?:one|the other|another|someone|somebody|he|she) (?:works|worked|is working|is employed) (?:at|for|in)\b"
+        // Round 6: a candidate by a past job said plainly, without "who" ("one used to be a lifeguard",
+        // "the other was a teacher at…", "one previously ran the café").
+        + @"|\b(?:one|the other|another|someone|somebody) (?:used to (?:be|work|run)|was once|was previously|previously (?:worked|ran|was)|was an? [a-z-]+ (?:at|for|in))\b"
         + @"|\b(?:is|'s|was)(?: from)? (?:the |a |an )?(?:[a-z-]+ )?[a-z-]+'s (?:son|daughter|wife|husband|partner|nephew|niece|cousin|brother|sister|mum|dad|mother|father|grandson|granddaughter|girlfriend|boyfriend)(?:-in-law)?\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DescribedPerson();
@@ -167,4 +187,29 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
         @"\b(?:our|the|their) (?:[a-z-]+ ){0,2}(?:chap|bloke|lad|lady|guy|fella|man|woman|caretaker|cleaner|groundsman|gardener|handyman|receptionist|warden|clerk|administrator|bookkeeper|attendant)(?:'s| is| has| was| will be| had| been)\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ColleagueByRole();
+
+    // Round 6: a body part in trouble, in any order: an operation on it ("the op on her knee"), being off
+    // with it ("off again with her back"), it playing up or bad ("her hip's playing up", "his dodgy
+    // shoulder"), and an occupational-health ("OH") report or referral. The possessive or the trouble word
+    // is what makes it health: "knee-deep in papers" or "back in the office" have neither.
+    private const string BodyPart = "knee|knees|hip|hips|back|shoulder|ankle|wrist|elbow|neck|foot|feet|leg|arm|hand|heart|eye|eyes|chest|spine|hernia|bladder|kidney|lungs?";
+
+    [GeneratedRegex(
+        @"\bop(?:eration)?s? on (?:his|her|their) (?:[a-z]+ )?(?:" + BodyPart + @")\b"
+        + @"|\boff(?: [a-z]+){0,2} with (?:his|her|their|a) (?:bad |dodgy |sore |broken |injured |painful )?(?:" + BodyPart + @")\b"
+        + @"|\b(?:his|her|their) (?:[a-z]+ )?(?:" + BodyPart + @")(?:'s| is| has been| keeps| was) (?:playing up|bad|worse|no better|giving (?:her|him|them) (?:grief|trouble|hell)|in a (?:brace|cast|sling))"
+        + @"|\b(?:" + BodyPart + @")(?:'s| is) (?:playing up|no better|getting worse)\b"
+        + @"|\b(?:his|her|their) (?:bad|dodgy|sore|broken|injured|slipped|twisted|replacement|new) (?:" + BodyPart + @"|disc)\b"
+        + @"|\b(?:oh|occupational health) (?:report|referral|assessment|advice|adviser|appointment|review)s?\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex BodyPartTrouble();
+
+    // Round 6: a first name as the one a work restriction is for, the shape of an occupational-health
+    // outcome ("no front desk for Steve", "Julie can only do mornings", "Dave mustn't lift"). Only read
+    // within the window of a health word, like every identification here.
+    [GeneratedRegex(
+        @"(?<![.!?]\s)(?<=\s)(?!(?:The|This|That|It|He|She|We|They|There|You|I|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]{2,11} (?:can only|can'?t|cannot|mustn'?t|must not|shouldn'?t|should not|is not to|isn'?t to|is only to)\b"
+        + @"|\b(?:no|light|restricted|reduced|only) (?:[a-z-]+ ){0,3}(?:duties |desk |work |hours )?for (?!(?:The|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Leigh)\b)[A-Z][a-z]{2,11}\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex RestrictedPerson();
 }

@@ -88,6 +88,8 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
     // Round 5: the manner of doing it ("very quietly", "on the quiet"), a look before release ("sneak
     // peek / preview"), a thing that officially does not exist yet, and "don't tell <someone> I said",
     // where the person not to be told is any name or role.
+    // Round 6: a denial said before or after the telling ("not that I said anything", "you didn't read that
+    // here", "you never saw this from me"): the teller disowns it, which says it was not theirs to tell.
     [GeneratedRegex(
         @"\bkeep(?:ing)? (?:it|this|that|these|them) (?:quiet|to yoursel(?:f|ves)|under (?:your |our )?(?:hats?|wraps)|hush(?:[- ]hush)?|between us|on the (?:down ?low|quiet|qt)|secret|confidential)\b"
         + @"|\bbetween (?:us|you and (?:me|i)|ourselves|you, me and the gatepost)\b"
@@ -104,7 +106,9 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
         + @"|\b(?:doesn'?t|does not|mustn'?t|must not|shouldn'?t|can'?t|won'?t) (?:leave|go beyond|get out of|go outside) (?:this|the|these|our) (?:room|office|group|chat|building|four walls|walls)\b"
         + @"|\bfor your ears only\b|\b(?:keep|keeping|kept) a lid on\b|\bsworn to secrecy\b|\bunofficially\b|\bon the sly\b|\bps{3,}t\b"
         + @"|\bvery quietly\b|\bsneak(?:y)? (?:peek|preview|look)\b|\bofficially,? (?:it|this|that|they|the [\p{L}-]+) (?:doesn'?t|does not|don'?t|do not) exist\b"
-        + @"|\b(?:don'?t|do not) (?:tell|let on to) (?:[\p{L}'-]+ ){1,3}(?:i|we) (?:said|told you|mentioned (?:it|this))\b",
+        + @"|\b(?:don'?t|do not) (?:tell|let on to) (?:[\p{L}'-]+ ){1,3}(?:i|we) (?:said|told you|mentioned (?:it|this))\b"
+        + @"|\bnot that (?:i|we|anyone) (?:said|told you|mentioned|breathed) (?:anything|a thing|a word|owt|it|this|that)\b"
+        + @"|\byou (?:didn'?t|did not|never) (?:read|see|saw|hear|heard|get|got) (?:it|this|that)(?: one)? (?:here|from me|on here)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Idiom();
 

@@ -23,7 +23,13 @@ internal sealed partial class VehicleRegistrationRecogniser : PatternRecogniser
         ["reg", "registration", "number plate*", "plate*", "car", "cars", "van", "vehicle*", "parked", "parking", "dvla", "drives", "driving", "motor",
             // Round 5: any vehicle the plate can be on, not only a car.
             "vans", "lorry", "lorries", "truck", "trucks", "motorbike*", "motorcycle*", "moped", "scooter", "minibus", "pickup", "pick-up",
-            "transit", "camper*", "motorhome*", "taxi", "tractor", "trailer", "caravan"];
+            "transit", "camper*", "motorhome*", "taxi", "tractor", "trailer", "caravan",
+            // Round 6: a car named by its make or model ("the blue Fiesta, SX19 KLE") is a vehicle as surely as "car".
+            "ford", "fiesta", "focus", "kuga", "vauxhall", "corsa", "astra", "mokka", "volkswagen", "vw", "golf", "polo", "passat",
+            "toyota", "yaris", "corolla", "prius", "aygo", "honda", "civic", "jazz", "nissan", "micra", "qashqai", "juke", "leaf",
+            "kia", "sportage", "picanto", "hyundai", "peugeot", "citroen", "renault", "clio", "bmw", "audi", "mercedes", "merc",
+            "skoda", "octavia", "fabia", "volvo", "tesla", "fiat", "mazda", "suzuki", "dacia", "sandero", "land rover", "range rover", "jaguar", "mini cooper",
+            "owns", "owner", "hatchback", "estate car", "suv", "4x4"];
 
     protected override string PatternReason => "current UK number plate format (AB12 CDE) with an issued age identifier";
 

@@ -345,4 +345,52 @@ public sealed class LeakWordingTests
     [Fact]
     public void Recruitment_naming_nobody_is_not_a_leak() =>
         Assert.Null(Leak("Interviews for the deputy clerk post are next week; the vacancy is on the website"));
+
+    // ---- round 6: a colleague's body part in trouble, OH reports, denial cues, past jobs, staff lists ----
+
+    [Theory]
+    [InlineData("Poor Karen, the op on her knee got moved again")]
+    [InlineData("Mandy's off again with her back, third time this year")]
+    [InlineData("Debbie's hip's playing up so she won't be in all week")]
+    [InlineData("Steve's having the operation on his shoulder in June")]
+    [InlineData("Gemma is in with her dodgy ankle again")]
+    [InlineData("OH report says no front desk for Steve for six weeks")]
+    [InlineData("occupational health have said Julie can only do mornings now")]
+    public void A_colleague_s_body_part_in_trouble_or_an_oh_outcome_is_a_leak(string text) =>
+        Assert.Contains("health_matter", Concepts(text));
+
+    [Theory]
+    [InlineData("My back's killing me after the fun run, never again")]
+    [InlineData("Knee-deep in budget papers all day")]
+    [InlineData("Back in the office tomorrow, Karen has the keys")]
+    public void Body_words_that_are_no_colleague_s_health_are_not_a_leak(string text) => Assert.Null(Leak(text));
+
+    [Theory]
+    [InlineData("not that I said anything, but Coastline scored 82 and Harbour Build 64 on the tender")]
+    [InlineData("you didn't read that here, but the draft recommends closing the kiosk")]
+    [InlineData("You didn't hear it from me but the lowest bid was £41k")]
+    public void A_denial_of_the_telling_is_secrecy(string text) => Assert.Contains("secrecy", Concepts(text));
+
+    [Fact]
+    public void A_denial_with_nothing_told_is_not_a_leak() =>
+        Assert.Null(Leak("Not that I said anything, but what a lovely sunset tonight"));
+
+    [Theory]
+    [InlineData("Interviewed two for the ranger job today, one used to be a lifeguard at the lido")]
+    [InlineData("Two applicants left for the post, the other was previously a site manager")]
+    public void A_candidate_by_a_past_job_said_plainly_is_a_leak(string text) =>
+        Assert.Contains("recruitment_candidate", Concepts(text));
+
+    [Fact]
+    public void A_writer_s_own_past_job_is_not_a_leak() =>
+        Assert.Null(Leak("I used to be a lifeguard myself before joining the council!"));
+
+    [Theory]
+    [InlineData("Oops, the staff list with home numbers went to the allotment group")]
+    [InlineData("[photo: sheet of staff names and home numbers] left on the desk")]
+    public void A_staff_list_with_contact_details_is_a_leak(string text) => Assert.Contains("contact_list", Concepts(text));
+
+    [Fact]
+    public void A_staff_list_without_contact_details_is_not_a_leak() =>
+        Assert.Null(Leak("Staff list for the fun run is up on the noticeboard, sign up by Friday"));
 }

@@ -234,4 +234,14 @@ public sealed class RecogniserTests
 
         Assert.Equal(2, Find(text).Count);
     }
+
+    [Theory]
+    [InlineData("whoever owns the blue Fiesta, SX19 KLE, you're blocking the gate")]
+    [InlineData("Corsa EF68 WPN on the verge again")]
+    [InlineData("a silver Qashqai KM21 OPV in the disabled bay")]
+    public void Plates_beside_a_car_make_or_model_are_found(string text) => Assert.Contains(Entities.VehicleRegistration, Reported(text));
+
+    [Fact]
+    public void A_car_model_without_a_plate_is_nothing() =>
+        Assert.DoesNotContain(Entities.VehicleRegistration, Reported("Loving the new Fiesta, best car I've had"));
 }
