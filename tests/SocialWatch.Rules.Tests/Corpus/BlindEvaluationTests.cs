@@ -27,6 +27,9 @@ public sealed class BlindEvaluationTests(ITestOutputHelper output, Semantic.Mode
         { "round4/brackwater", 97, [0.95, 0.95, 0.95, 0.88, 0.70, 0.70] },
         { "round5/leigh", 138, [0.95, 0.89, 0.95, 0.68, 0.80, 0.72] },
         { "round5/saltmere", 93, [0.75, 0.95, 0.95, 0.64, 0.70, 0.52] },
+        // Round 6's sets (Blind/round6/README.md), measured at the end of round 6.
+        { "round6/leigh", 138, [0.88, 0.95, 0.86, 0.78, 0.75, 0.75] },
+        { "round6/hollowell", 96, [0.82, 0.95, 0.95, 0.76, 0.68, 0.77] },
     };
 
     [Theory]
