@@ -52,8 +52,8 @@ public sealed class RulesOptions
         "official", "news", "update", "updates", "info", "information", "help", "helpdesk", "alerts", "alert",
         "team", "council", "notices", "notice", "support", "admin", "office", "events", "hq", "services",
         "service", "press", "media", "town",
-        // Round 6: a watch account ("LTC Watch", "Leigh TC watch") is named as the council's own channel
-        // is: the name reads as the council's, whoever runs it, and the label definition counts it.
+        // A watch account ("LTC Watch", "Leigh TC watch") is named as if it were the council's own channel:
+        // the name reads as the council's, whoever runs it, and the label definition counts it.
         "watch",
     ];
 
@@ -117,7 +117,7 @@ public sealed class RulesOptions
         "tender*", "quote", "quotes", "quoted", "quotation*", "bid", "bids", "bidder*", "bidding", "contract*",
         "offer", "offered", "supplier*", "cheapest", "priced", "pricing", "settle", "settled", "settlement",
         "lease", "purchase", "buying", "estimate*", "invoice*", "fee", "best price", "lowest price", "cheapest price",
-        // Round 4: a quotation said to come back or come in at a figure ("the roofers came back at …",
+        // A quotation said to come back or come in at a figure ("the roofers came back at …",
         // "scaffolding has come in at just under twelve grand") is a quote without the word.
         "came back at", "come back at", "comes back at", "coming back at", "came in at", "come in at", "comes in at", "coming in at",
     ];
@@ -193,7 +193,7 @@ public sealed class RulesOptions
         "illness", "ill health", "terminally",
         // An operation named ("after his knee op", "hernia surgery").
         "surgery", "operation", "knee op", "hip op", "hernia", "his op", "her op", "their op",
-        // Round 4: an operation named by what is taken out ("having her gallbladder out"), and being off
+        // An operation named by what is taken out ("having her gallbladder out"), and being off
         // work with something ("off with his back", "off with stress").
         "gallbladder", "appendix", "tonsils", "hysterectomy", "biopsy", "off with his", "off with her", "off with their",
         "off with stress", "off with flu", "off with covid", "off with a bad",
@@ -208,7 +208,7 @@ public sealed class RulesOptions
         "candidate*", "applicant*", "shortlist*", "applied for", "job offer", "offered the job", "offered the post",
         "offered the role", "interview*", "references", "reference check*", "got the job", "didn't get the job",
         "cv", "cvs", "application form*", "job application*",
-        // Round 4: a shortlist said as how many are left ("down to two for the finance post").
+        // A shortlist said as how many are left ("down to two for the finance post").
         "down to two", "down to three", "down to the last", "down to the final",
     ];
 
@@ -241,10 +241,10 @@ public sealed class RulesOptions
         "backs", "backed", "backing", "support*", "oppose*", "position", "charging", "to charge",
         "funding", "fund", "introduc*", "brought forward", "postpone*", "delay*", "reject*", "refuse*",
         "stopped", "stopping", "ending", "axe*", "axing",
-        // Round 2: idioms of deciding and doing ("brought in charges", "got rid of", "signed a deal", "rubber-stamped").
+        // Idioms of deciding and doing ("brought in charges", "got rid of", "signed a deal", "rubber-stamped").
         "brought in", "bring in", "bringing in", "getting rid", "got rid", "get rid", "signed", "rubber-stamp*",
         "green-lit", "green light*", "given the go-ahead", "gave the go-ahead", "u-turn*", "says no", "said no",
-        // Round 3: a demand said with "now" and no verb of deciding ("the council now wants £2 a go").
+        // A demand said with "now" and no verb of deciding ("the council now wants £2 a go").
         "now wants", "now want", "now expects", "now expect", "now asks", "now demands", "now charges",
     ];
 
@@ -284,7 +284,7 @@ public sealed class RulesOptions
         "no plans", "not true", "will keep", "keep its", "keeping", "not selling", "not cancelled", "goes ahead",
         "go ahead", "going ahead", "no changes", "no change", "not change", "unchanged", "on track", "remain*",
         "continue*", "not", "never", "has not", "have not", "isn't", "aren't", "is not",
-        // Round 3: a price or rent held where it is ("rents are frozen") is no change.
+        // A price or rent held where it is ("rents are frozen") is no change.
         "frozen", "freeze", "freezes", "freezing", "no increase", "no rise",
     ];
 
@@ -324,7 +324,7 @@ public sealed class RulesOptions
     [
         "city", "county", "borough", "district", "school", "student", "students", "youth", "parish", "county's",
         "metropolitan", "unitary", "regional", "european", "security", "arts", "british", "sports", "pupil",
-        // Round 6: a club's or another body's own council ("the members' council voted to raise subs", "the
+        // A club's or another body's own council ("the members' council voted to raise subs", "the
         // church council", "the tenants' council"): a body of that organisation, not the town's.
         "members", "members'", "club", "church", "tenants", "tenants'", "works",
     ];

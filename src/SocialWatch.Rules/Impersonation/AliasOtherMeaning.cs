@@ -8,7 +8,7 @@ namespace SocialWatch.Rules.Impersonation;
 /// also a cryptocurrency ticker, a tennis club, a care provider), and the account usually says which:
 /// (1) its display name or bio spells out a different expansion whose initials make the alias ("Lawn
 /// Tennis Club"); (2) it speaks of currencies and markets (<c>AliasOtherMeaningWords</c>: crypto, price,
-/// trading…), the context of a ticker; (3) round 6: its handle, display name or bio names a kind of
+/// trading…), the context of a ticker; (3) its handle, display name or bio names a kind of
 /// organisation or a trade that is not a council (<c>AliasOtherOrganisationWords</c>: club, research,
 /// consultants, lettings, care home…), so the alias is that body's own abbreviation.
 /// </summary>

@@ -221,7 +221,7 @@ internal sealed class ImpersonationRule
         yield return ($"{place} Council", "name without its type word");
         yield return ($"{place} {char.ToUpperInvariant(words[^2][0])}C", "place with initials");
 
-        // Round 5: the type word and "council" written without their vowels, as parody and look-alike
+        // The type word and "council" written without their vowels, as parody and look-alike
         // handles do ("Leigh Twn Cncl"), spelt exactly: a consonant skeleton is one edit from other words
         // ("Twn Cycl…"), and "Leigh Cncl" alone from "Leigh Cycl(ing club)", so neither near misses nor the
         // short form count. "Leigh Cncil" is already a near miss of "Leigh Council".

@@ -59,7 +59,7 @@ public static class PerceptualHash
     /// <summary>
     /// Hashes of a logo and of copies of it rotated by ±4°, ±8° and ±12° onto white and onto black
     /// (a rotated square logo leaves corners that no trimming can tell from content), and the same for
-    /// the logo flipped left to right (round 5). Compare an avatar
+    /// the logo flipped left to right. Compare an avatar
     /// against the nearest of these: the classifier takes them as its logo hashes.
     /// </summary>
     /// <exception cref="InvalidImageException">The logo cannot be decoded.</exception>
@@ -72,7 +72,7 @@ public static class PerceptualHash
         var hashes = new List<ulong>();
         var sampling = new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear);
 
-        // Round 5: the logo flipped left to right too, with the same rotations: a mirrored copy keeps every
+        // The logo flipped left to right too, with the same rotations: a mirrored copy keeps every
         // shape of the logo but moves its light and dark halves, so its hash is far from the original's.
         foreach (var mirrored in (ReadOnlySpan<bool>)[false, true])
         {

@@ -17,7 +17,7 @@ internal sealed class LeakRule
     private static readonly string[] RoleWords =
     [
         "clerk", "caretaker", "colleague", "colleagues", "officer*", "deputy", "manager", "assistant", "cleaner", "warden", "apprentice",
-        // Round 2: other posts, and a colleague named by first name and team ("Karen from accounts").
+        // Other posts, and a colleague named by first name and team ("Karen from accounts").
         "supervisor", "coordinator", "administrator", "receptionist", "groundsman", "groundsmen", "gardener", "team leader", "events lead",
         "from accounts", "in accounts", "from finance", "in finance", "from payroll", "from parks", "in parks", "from grounds",
         "in grounds", "grounds team", "parks team", "from the office", "in the office", "from admin", "in admin", "from reception",

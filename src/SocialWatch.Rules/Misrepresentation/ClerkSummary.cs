@@ -37,7 +37,7 @@ internal static class ClerkSummary
         "will" or "won't" or "going to" or "plan" or "plans" or "planning" or "wants to" or "want to" => "says what the council will do",
         "backs" or "backed" or "backing" or "back" or "support" or "oppose" or "position" => "states a position as the council's",
         "want" or "wants" or "wanted" or "prefer" or "prefers" or "preferred" => "states a position as the council's",
-        // Round 5: concealment put on the council (ConcealmentAttribution).
+        // Concealment put on the council (ConcealmentAttribution).
         var hiding when hiding.StartsWith("hid", StringComparison.Ordinal) || hiding.StartsWith("cover", StringComparison.Ordinal)
             || hiding.StartsWith("keeping", StringComparison.Ordinal) || hiding.StartsWith("kept", StringComparison.Ordinal)
             || hiding is "sitting on" or "sat on" || hiding.StartsWith("bur", StringComparison.Ordinal)

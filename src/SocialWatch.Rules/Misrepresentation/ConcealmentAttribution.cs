@@ -4,7 +4,7 @@ using SocialWatch.Rules.Normalisation;
 namespace SocialWatch.Rules.Misrepresentation;
 
 /// <summary>
-/// Concealment or a motive put on the council (round 5): "the council is hiding the report", "LTC are
+/// Concealment or a motive put on the council: "the council is hiding the report", "LTC are
 /// covering up the flooding", "the town council is keeping quiet about the cost", "sitting on the survey".
 /// An accusation about what the council does with information is a claim about it, and the clerk should
 /// know of it; it uses no assertion word. The council must be the subject (right before the verb);

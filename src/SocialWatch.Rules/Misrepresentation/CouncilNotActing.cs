@@ -5,7 +5,7 @@ namespace SocialWatch.Rules.Misrepresentation;
 
 /// <summary>
 /// Sentences that name the council beside an assertion word without saying the council did anything
-/// (round 5): the council negated as the agent ("approved by the district council, not Leigh Town
+///: the council negated as the agent ("approved by the district council, not Leigh Town
 /// Council", "that page isn't the council"), the council's decision as the time of something else
 /// ("before the council has decided", "until the council decides": a temporal clause asserts nothing),
 /// and the council said not to have decided yet ("hasn't decided anything yet", "hasn't taken a view").

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SocialWatch.Rules.Misrepresentation;
 
 /// <summary>
-/// Round 6: an account that says in its own name or bio that it is a parody ("parody, obviously",
+/// An account that says in its own name or bio that it is a parody ("parody, obviously",
 /// "satirical account", "spoof") does not pass anything off as the council's news: its headlines ("Council
 /// to replace benches with bean bags") are jokes no reader is meant to believe. Using the council's name is
 /// still impersonation (that rule does not read this); only the misrepresentation rule lets it be.

@@ -4,7 +4,7 @@ using SocialWatch.Rules.Normalisation;
 namespace SocialWatch.Rules.Misrepresentation;
 
 /// <summary>
-/// Colloquial posts drop the auxiliary (round 5): "council shutting the toilets again", "town council
+/// Colloquial posts drop the auxiliary: "council shutting the toilets again", "town council
 /// giving the club another £20k", "TC scrapping the weekly bins". The council straight followed by a verb
 /// in -ing with its object (a determiner, a number or a sum, a particle: "up", "off", or a plural with
 /// where it goes: "moving bins to…") is the council

@@ -87,7 +87,7 @@ internal static partial class Headlines
     private static partial Regex InfinitiveAfterSubject();
 
     /// <summary>
-    /// Round 6: the present-tense headline: the council straight followed by a verb in -s and what it acts on
+    /// The present-tense headline: the council straight followed by a verb in -s and what it acts on
     /// ("Town council objects to plans for flats", "Council spends £38,000 on lights", "LTC backs…"). In a
     /// headline the simple present reports what was done, whatever the verb. Nouns after "council" that end
     /// in -s ("council's", "council elections", "council tax rises") are not verbs: the verb must be followed
@@ -110,7 +110,7 @@ internal static partial class Headlines
     private static partial Regex PresentAfterSubject();
 
     /// <summary>
-    /// Round 6: a headline that puts a sum on the council's business ("Skate park bill revealed at £120k as
+    /// A headline that puts a sum on the council's business ("Skate park bill revealed at £120k as
     /// town council faces questions"): the sum is reported as fact about what the council spends.
     /// </summary>
     public static TextSpan? Sum(string folded, Sentence sentence)

@@ -4,7 +4,7 @@ using SocialWatch.Rules.Normalisation;
 namespace SocialWatch.Rules.Misrepresentation;
 
 /// <summary>
-/// Hearsay relays are claims to check, not hedges (round 5): "according to my neighbour the council is
+/// Hearsay relays are claims to check, not hedges: "according to my neighbour the council is
 /// closing the library", "my mate says LTC has sold the green". Someone else's words before the council
 /// make an opinion theirs when they predict or judge ("a lawyer says the council could be sued", "an
 /// expert reckons the council will approve"); when they relay an act done or under way (the council

@@ -45,7 +45,7 @@ internal static partial class Hedges
             }
         }
 
-        // Round 5: a question in question order without its mark ("so is the council closing it or not",
+        // A question in question order without its mark ("so is the council closing it or not",
         // "has LTC actually sold it"): the verb before its subject asks.
         if (QuestionOrder().IsMatch(sentence))
         {

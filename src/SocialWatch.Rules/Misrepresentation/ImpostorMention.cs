@@ -17,7 +17,7 @@ internal static partial class ImpostorMention
         reference.Start > sentenceStart && ImpostorWords().IsMatch(folded.AsSpan(sentenceStart, reference.Start - sentenceStart));
 
     /// <summary>
-    /// Round 5: a resident warning that a look-alike's claim is not the council's: "that account isn't the
+    /// A resident warning that a look-alike's claim is not the council's: "that account isn't the
     /// council", "this page is not the real town council", "it's a fake page". The post is about an
     /// impostor; what it repeats of the impostor's claim is not asserted of the council.
     /// </summary>

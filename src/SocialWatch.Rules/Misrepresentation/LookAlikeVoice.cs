@@ -17,9 +17,9 @@ namespace SocialWatch.Rules.Misrepresentation;
 /// <item>a claim to be the real council and the real one fake ("this is the genuine council page, the other
 /// one is fake", "we are the real council account, ignore the old one"): it tells residents to stop
 /// trusting the council's own account.</item>
-/// <item>(round 5) a service change said in an impersonal voice, no "we": "bin collections change to
+/// <item>a service change said in an impersonal voice, no "we": "bin collections change to
 /// fortnightly from 1 July", "the market moves to Sundays": a notice only the council can give;</item>
-/// <item>(round 5) money offered in the council's name: "£400 grants for every household", "claim your
+/// <item>money offered in the council's name: "£400 grants for every household", "claim your
 /// support payment": the scam of a grant, whatever it asks for after.</item>
 /// </list>
 /// The same words from a resident ("the real council page says it never asks for bank details") are not

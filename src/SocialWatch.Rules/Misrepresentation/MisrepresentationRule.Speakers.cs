@@ -47,7 +47,7 @@ internal sealed partial class MisrepresentationRule
     }
 
     /// <summary>
-    /// Round 5: "Rochford District Council says it will scrap…; Leigh Town Council residents are not affected":
+    /// "Rochford District Council says it will scrap…; Leigh Town Council residents are not affected":
     /// an assertion before our council's reference, after another council named earlier in the sentence
     /// (a council word that the references did not take for ours), is that council's act or words.
     /// </summary>

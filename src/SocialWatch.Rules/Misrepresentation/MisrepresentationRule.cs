@@ -85,7 +85,7 @@ internal sealed partial class MisrepresentationRule
         var namesCouncilInThanks = false;
         Sentence? publicMoney = null;
         TextSpan? publicMoneyMarker = null;
-        // Round 5: in a reply to an official post, "they" opening the reply is the council replied to.
+        // In a reply to an official post, "they" opening the reply is the council replied to.
         var previousReferred = replyTarget is not null;
         for (var s = 0; s < sentences.Count; s++)
         {
@@ -291,7 +291,7 @@ internal sealed partial class MisrepresentationRule
             return null;
         }
 
-        // Round 5: a resident warning that a look-alike is not the council repeats the impostor's claim to refute it.
+        // A resident warning that a look-alike is not the council repeats the impostor's claim to refute it.
         if (comparison.Contradiction is null && (comparison.Agrees || cites || (!authorLooksLikeCouncil && ImpostorMention.WarnsOfLookAlike(folded))) && !staffPosition)
         {
             return null;

@@ -26,7 +26,7 @@ internal static partial class PositionAttribution
     }
 
     /// <summary>
-    /// Round 5: the council as the subject of a verb of position ("Leigh TC back the flats", "council wants
+    /// The council as the subject of a verb of position ("Leigh TC back the flats", "council wants
     /// it gone", "LTC opposes the bid", "the town council favours option B"). Not when what it wants is the
     /// public's say ("the council wants your views", "wants to hear from you"): that is an invitation.
     /// </summary>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SocialWatch.Rules.Misrepresentation;
 
 /// <summary>
-/// A relay in surprise is not a question (round 5): "council moving bins to fortnightly now??", "LTC
+/// A relay in surprise is not a question: "council moving bins to fortnightly now??", "LTC
 /// selling the green?!". A statement in word order (no question word or inverted verb opening it) that ends
 /// in doubled or mixed question marks passes the news on with astonishment; the writer is not asking
 /// whether it is so but telling it. "Is the council selling the green??" opens as a question and stays one.

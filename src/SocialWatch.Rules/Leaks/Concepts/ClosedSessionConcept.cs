@@ -32,7 +32,7 @@ internal sealed partial class ClosedSessionConcept(RulesOptions options) : ILeak
         @"\b(?:the )?(?:press|public)(?: and (?:the )?(?:press|public))? (?:were|was|had been|being|got) (?:asked to leave|excluded|sent out|cleared out|cleared|shown out)\b"
         + @"|\b(?:with|after|once|when) the (?:press|public)(?: and (?:the )?(?:press|public))? (?:sent out|excluded|gone|had gone|left|had left|out of the room|cleared)\b"
         + @"|\bin private\b(?! (?:life|message|messages|hire|rented|sector))"
-        // Round 5: members' views taken in turn, said of a closed meeting: "it went round the room / table".
+        // Members' views taken in turn, said of a closed meeting: "it went round the room / table".
         + @"|\b(?:went|go|going|goes) (?:a)?round the (?:room|table)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex ExcludedPattern();

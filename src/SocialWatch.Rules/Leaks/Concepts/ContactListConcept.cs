@@ -30,7 +30,7 @@ internal sealed partial class ContactListConcept : ILeakConcept
 
     private const string Contacts =
         "names and (?:(?:mobile|phone|home|email|e-mail|contact|telephone) )?(?:numbers|addresses|emails|details)|names, numbers|contact details|contact info|contact numbers|phone list|phone lists|contact list|contact lists|contacts list|mailing list|address list|address book|phone tree|phone numbers|mobile numbers|numbers|mobiles|emails|email addresses|e-mail addresses|home addresses|addresses|details"
-        // Round 5: who holds the keys is a list of people to ring at home ("the key holder list").
+        // Who holds the keys is a list of people to ring at home ("the key holder list").
         + "|key ?-?holders?(?: list)?"
         // and names with more than one detail listed ("names, addresses and phones", "names and mobiles").
         + "|names(?:,? (?:and )?(?:(?:home |mobile )?(?:addresses|numbers|phones|mobiles|emails|phone numbers)))+";
@@ -41,7 +41,7 @@ internal sealed partial class ContactListConcept : ILeakConcept
         RegexOptions.CultureInvariant)]
     private static partial Regex ListOfContacts();
 
-    // Whose details: people, not the organisation. Round 6: the organisation's own people ("the staff list
+    // Whose details: people, not the organisation. The organisation's own people ("the staff list
     // with home numbers") are people too; only the organisation's published contacts are not. ("everyone's", "residents'", "the volunteers").
     [GeneratedRegex(
         @"\b(?:residents?'?|people'?s?|everyone'?s|everybody'?s|volunteers?'?|helpers?'?|stewards?'?|marshals?'?|participants?'?|families'?|members'?|stallholders?'?|objectors?'?|complainants?'?|petitioners?'?|signatories|attendees|applicants?'?|tenants?'?|parents'?|households|donors'?|neighbours'?|customers'?|users'?|their|whose|key ?-?holders?|staff|staff's|employees'?|colleagues'?|councillors'?|workers'?)\b|\bnames,? (?:and )?(?:home |mobile )?(?:addresses|numbers|phones|mobiles|emails)\b|\b\w+s' (?:names|numbers|mobiles|emails|addresses|contact|phone|details)\b",

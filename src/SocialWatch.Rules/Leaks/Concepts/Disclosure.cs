@@ -22,7 +22,7 @@ internal sealed partial class Disclosure(RulesOptions options)
             return told;
         }
 
-        // Round 4: the name of the meeting a secret belongs to ("long closed session tonight; what's said in
+        // The name of the meeting a secret belongs to ("long closed session tonight; what's said in
         // the room stays in the room") says a meeting took place, which is public; it discloses nothing of
         // what was said there. Business named besides the meeting ("… but the toilets are closing") does.
         foreach (var business in _business.FindAll(post.Folded))
@@ -72,7 +72,7 @@ internal sealed partial class Disclosure(RulesOptions options)
     [GeneratedRegex(
         @"\b(?:agreed|agree to|decided|decision|voted|approved|rejected|refused|discussed|read out|recommend(?:s|ed|ing)?|accepted|settled?|settling|awarded|going with|chose|chosen|picked|taking on|to end|to close|to sell|to buy|demand(?:s|ed)?|earmark(?:s|ed)?"
         + @"|buying|selling|moving to|is moving|are moving|scrapping|dropping|appoint(?:ed|ing)|hiring|won the|winning bid"
-        // Round 5: a thing being passed to someone ("the yard is being offered to…", "the lease is going to…"),
+        // A thing being passed to someone ("the yard is being offered to…", "the lease is going to…"),
         // and a cost hinted by comparison instead of a figure ("cost as much as a small car").
         + @"|(?:is|are|being) (?:offered|handed|leased|let|sold|transferred) to|cost(?:s|ing)?(?: (?:about|nearly|roughly|almost|easily|more or less))? (?:as much as|more than) (?:a|an)"
         + @")\b",

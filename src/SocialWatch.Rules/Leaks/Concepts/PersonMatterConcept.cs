@@ -158,14 +158,14 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
     [GeneratedRegex(
         @"\b(?:is|was|'s) (?:the|a|our|their) (?:[a-z-]+ ){0,2}(?:manager|head|owner|landlord|landlady|teacher|nurse|secretary|director|assistant|officer|clerk|warden|caretaker|boss|deputy|headteacher|receptionist|administrator|coordinator|supervisor|chef|librarian)s? (?:at|of|from|in) (?:the )?\w"
         + @"|\b(?:the|that|a) (?:man|woman|guy|lady|bloke|girl|chap|fella|lad|person|one) (?:who|that) (?:runs|works|worked|owns|manages|managed|teaches|ran|used to)\b"
-        // Round 4: a candidate by their past job ("an ex-police inspector", "a former bank manager", "a
+        // A candidate by their past job ("an ex-police inspector", "a former bank manager", "a
         // retired headteacher", "someone who used to be a council accountant"): a shortlist told this way
         // identifies people as surely as their names in a small town.
         + @"|\b(?:an?|the|one|two) (?:ex-|former |retired |one-time |onetime )[a-z]+|\b(?:someone|somebody|one|the other) (?:who|that) (?:used to|was|worked|once|previously)\b"
-        // Round 5: a candidate by where they work now ("one works at the Co-op", "the other is at the
+        // A candidate by where they work now ("one works at the Co-op", "the other is at the
         // library") or whose relative they are ("one is the chairman's daughter-in-law", "a councillor's son").
         + @"|\b(?:one|the other|another|someone|somebody|he|she) (?:works|worked|is working|is employed) (?:at|for|in)\b"
-        // Round 6: a candidate by a past job said plainly, without "who" ("one used to be a lifeguard",
+        // A candidate by a past job said plainly, without "who" ("one used to be a lifeguard",
         // "the other was a teacher at…", "one previously ran the café").
         + @"|\b(?:one|the other|another|someone|somebody) (?:used to (?:be|work|run)|was once|was previously|previously (?:worked|ran|was)|was an? [a-z-]+ (?:at|for|in))\b"
         + @"|\b(?:is|'s|was)(?: from)? (?:the |a |an )?(?:[a-z-]+ )?[a-z-]+'s (?:son|daughter|wife|husband|partner|nephew|niece|cousin|brother|sister|mum|dad|mother|father|grandson|granddaughter|girlfriend|boyfriend)(?:-in-law)?\b",
@@ -173,7 +173,7 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
     private static partial Regex DescribedPerson();
 
     // A first name as the subject of the sentence: at its start or after "poor", "our", "bless", and
-    // followed by a verb ("Stuart is off", "Poor Bev has"), also with where they work between (round 4:
+    // followed by a verb ("Stuart is off", "Poor Bev has"), also with where they work between (
     // "our Kerry on reception is…", "Mike from the grounds team is…"). Capitalised words that open sentences and
     // are not names are excluded.
     [GeneratedRegex(
@@ -181,14 +181,14 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
         RegexOptions.CultureInvariant)]
     private static partial Regex FirstNameSubject();
 
-    // Round 5: a colleague by role, not name, as the subject ("our maintenance chap is off", "the caretaker
+    // A colleague by role, not name, as the subject ("our maintenance chap is off", "the caretaker
     // has been signed off", "our grounds lad's having his op"): in a small team the role names one person.
     [GeneratedRegex(
         @"\b(?:our|the|their) (?:[a-z-]+ ){0,2}(?:chap|bloke|lad|lady|guy|fella|man|woman|caretaker|cleaner|groundsman|gardener|handyman|receptionist|warden|clerk|administrator|bookkeeper|attendant)(?:'s| is| has| was| will be| had| been)\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ColleagueByRole();
 
-    // Round 6: a body part in trouble, in any order: an operation on it ("the op on her knee"), being off
+    // A body part in trouble, in any order: an operation on it ("the op on her knee"), being off
     // with it ("off again with her back"), it playing up or bad ("her hip's playing up", "his dodgy
     // shoulder"), and an occupational-health ("OH") report or referral. The possessive or the trouble word
     // is what makes it health: "knee-deep in papers" or "back in the office" have neither.
@@ -204,7 +204,7 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
         RegexOptions.CultureInvariant)]
     private static partial Regex BodyPartTrouble();
 
-    // Round 6: a first name as the one a work restriction is for, the shape of an occupational-health
+    // A first name as the one a work restriction is for, the shape of an occupational-health
     // outcome ("no front desk for Steve", "Julie can only do mornings", "Dave mustn't lift"). Only read
     // within the window of a health word, like every identification here.
     [GeneratedRegex(

@@ -128,7 +128,7 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
         RegexOptions.CultureInvariant)]
     private static partial Regex SumsInWords();
 
-    // Round 4: an item and its cost read out, the sum in words of thousands straight after a comma, dash or
+    // An item and its cost read out, the sum in words of thousands straight after a comma, dash or
     // colon and ending the clause ("the porch, nineteen thousand;", "new boiler for the hall - fourteen
     // thousand, give or take"): a costing list, with no price word needed. "Parade route, two thousand
     // people" goes on with what is counted, so it is not a sum.

@@ -82,13 +82,13 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
     // Company: "between us", "between you and me", "between ourselves". Speaking: "off the record",
     // "you didn't hear it from me", "not supposed/meant/allowed to say", "can't say much but".
     // Sharing: "don't tell/repeat/share", "not for sharing/publication (yet)", "mum's the word", "hush-hush".
-    // Place (round 3): what is said in a room stays there: "between these four walls", "stays in this room",
+    // Place: what is said in a room stays there: "between these four walls", "stays in this room",
     // "what's said in committee stays in committee", "goes no further", "doesn't leave the office";
     // "between you, me and the <anything>"; "for your ears only", "keep a lid on", "sworn to secrecy".
-    // Round 5: the manner of doing it ("very quietly", "on the quiet"), a look before release ("sneak
+    // The manner of doing it ("very quietly", "on the quiet"), a look before release ("sneak
     // peek / preview"), a thing that officially does not exist yet, and "don't tell <someone> I said",
     // where the person not to be told is any name or role.
-    // Round 6: a denial said before or after the telling ("not that I said anything", "you didn't read that
+    // A denial said before or after the telling ("not that I said anything", "you didn't read that
     // here", "you never saw this from me"): the teller disowns it, which says it was not theirs to tell.
     [GeneratedRegex(
         @"\bkeep(?:ing)? (?:it|this|that|these|them) (?:quiet|to yoursel(?:f|ves)|under (?:your |our )?(?:hats?|wraps)|hush(?:[- ]hush)?|between us|on the (?:down ?low|quiet|qt)|secret|confidential)\b"
@@ -118,7 +118,7 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
         @"\b(?:not|n't|isn'?t|aren'?t|hasn'?t|haven'?t)(?: yet| been| even)* (?:announced|public|published|released|out|official|confirmed|circulated|made public)\b(?: (?:yet|till|until)\b)?"
         + @"|\bwon'?t be (?:out|public|published|announced|released)\b|\bembargo(?:ed)?\b|\bbefore (?:it'?s|it is|they'?re|the) (?:announced|published|public|released|out)\b"
         + @"|\bahead of (?:the )?(?:announcement|publication)\b"
-        // Round 5: a decision not taken yet ("hasn't been approved yet", "not signed off yet"); "yet" is what
+        // A decision not taken yet ("hasn't been approved yet", "not signed off yet"); "yet" is what
         // makes it a matter still private, "the plan was not approved" is a decision told.
         + @"|\b(?:hasn'?t|haven'?t|has not|have not|isn'?t|not)(?: been| even| officially)* (?:approved|agreed|signed off|rubber[- ]stamped|voted on) yet\b",
         RegexOptions.CultureInvariant)]

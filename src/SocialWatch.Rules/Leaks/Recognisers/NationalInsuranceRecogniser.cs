@@ -6,7 +6,7 @@ namespace SocialWatch.Rules.Leaks.Recognisers;
 /// National Insurance numbers ("AB 12 34 56 C"): two prefix letters, six digits, suffix A–D, with
 /// HMRC's format rules as validation: neither prefix letter is D, F, I, Q, U or V; the second is not
 /// O; BG, GB, KN, NK, NT, TN and ZZ are never issued. So the specimen "QQ 12 34 56 C" is not one on its
-/// own, nor beside a bare "NI". Round 5: beside "NI number" or "National Insurance" (words naming it) a number of the right shape
+/// own, nor beside a bare "NI". Beside "NI number" or "National Insurance" (words naming it) a number of the right shape
 /// that breaks the prefix rules counts all the same: the words say it is someone's number, and a typo or a
 /// made-up prefix does not make the rest of it less personal.
 /// </summary>

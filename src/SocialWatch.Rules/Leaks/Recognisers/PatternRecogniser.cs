@@ -131,6 +131,6 @@ internal enum Validity
     Plausible,
     Certain,
 
-    /// <summary>The shape is right but a validation rule fails: it counts only beside a context word (round 5).</summary>
+    /// <summary>The shape is right but a validation rule fails: it counts only beside a context word.</summary>
     OnlyWithContext,
 }

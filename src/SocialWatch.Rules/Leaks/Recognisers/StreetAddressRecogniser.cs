@@ -7,7 +7,7 @@ namespace SocialWatch.Rules.Leaks.Recognisers;
 /// ending in a street word ("3 Cliff Parade", "9 Leigh Hall Road"), optionally followed by a town and
 /// a valid postcode; or "at number 41". A street address alone is often a staff member's own
 /// everyday post ("free bike outside 19 Elm Road"), so it scores 0.35; with a postcode it is a full
-/// postal address (0.7); a person word or a name near it makes it a person's home. Round 4: so does a
+/// postal address (0.7); a person word or a name near it makes it a person's home. So does a
 /// word of casework or of an errand to the door near it ("the noise complaint is from 33 Grand Parade",
 /// "drop the letter round to 14 Marine Parade"): a complaint, a letter or a visit is about the household
 /// that lives there, with or without a person word.

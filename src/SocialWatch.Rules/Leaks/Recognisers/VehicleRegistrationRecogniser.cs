@@ -21,10 +21,10 @@ internal sealed partial class VehicleRegistrationRecogniser : PatternRecogniser
 
     protected override IReadOnlyList<string> ContextWords { get; } =
         ["reg", "registration", "number plate*", "plate*", "car", "cars", "van", "vehicle*", "parked", "parking", "dvla", "drives", "driving", "motor",
-            // Round 5: any vehicle the plate can be on, not only a car.
+            // Any vehicle the plate can be on, not only a car.
             "vans", "lorry", "lorries", "truck", "trucks", "motorbike*", "motorcycle*", "moped", "scooter", "minibus", "pickup", "pick-up",
             "transit", "camper*", "motorhome*", "taxi", "tractor", "trailer", "caravan",
-            // Round 6: a car named by its make or model ("the blue Fiesta, SX19 KLE") is a vehicle as surely as "car".
+            // A car named by its make or model ("the blue Fiesta, SX19 KLE") is a vehicle as surely as "car".
             "ford", "fiesta", "focus", "kuga", "vauxhall", "corsa", "astra", "mokka", "volkswagen", "vw", "golf", "polo", "passat",
             "toyota", "yaris", "corolla", "prius", "aygo", "honda", "civic", "jazz", "nissan", "micra", "qashqai", "juke", "leaf",
             "kia", "sportage", "picanto", "hyundai", "peugeot", "citroen", "renault", "clio", "bmw", "audi", "mercedes", "merc",
