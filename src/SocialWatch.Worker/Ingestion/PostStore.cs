@@ -134,6 +134,8 @@ internal static class PostStore
         WHERE platform = @Platform AND platform_id = ANY(@PlatformIds) AND deleted_at IS NULL
         """;
 
+    private const string PageSavepoint = "store_page";
+
     public static async Task<StoredPage> StoreAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long sourceId, string platform, FetchedPage page, CancellationToken ct)
     {
         // The same account twice in a page (a post's author and a look-up): the copy that carries
@@ -145,60 +147,56 @@ internal static class PostStore
 
         try
         {
-            return await StorePageAsync(connection, tx, sourceId, platform, page.Cursor, page.DeletedPostIds, accounts, posts, fetchedAccounts, fetchedPosts, allThroughConflictCheck: false, ct);
+            return await SendAsync(allThroughConflictCheck: false);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "posts")
         {
             // Another connection stored one of this page's new posts after our statement's snapshot
             // was taken: undo the page and send it again, every post through the conflict check.
             await tx.RollbackAsync(PageSavepoint, ct);
-            return await StorePageAsync(connection, tx, sourceId, platform, page.Cursor, page.DeletedPostIds, accounts, posts, fetchedAccounts, fetchedPosts, allThroughConflictCheck: true, ct);
+            return await SendAsync(allThroughConflictCheck: true);
         }
-    }
 
-    private const string PageSavepoint = "store_page";
-
-    /// <summary>One round trip for the whole page: a savepoint, then the statements in order, each
-    /// seeing the ones before. Prepared once per physical connection (Npgsql keeps them across pooled
-    /// opens), so a page costs no planning after the first few.</summary>
-    private static async Task<StoredPage> StorePageAsync(NpgsqlConnection connection, NpgsqlTransaction tx, long sourceId, string platform, string? cursor,
-        IReadOnlyList<string>? deletedPostIds, List<FetchedAccount> accounts, List<FetchedPost> posts,
-        Dictionary<string, FetchedAccount> fetchedAccounts, Dictionary<string, FetchedPost> fetchedPosts, bool allThroughConflictCheck, CancellationToken ct)
-    {
-        await using var batch = new NpgsqlBatch(connection, tx);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT " + PageSavepoint));
-        batch.BatchCommands.Add(UpsertAccounts(platform, accounts, posts, fetchedAccounts));
-        batch.BatchCommands.Add(UpsertPosts(platform, sourceId, cursor, posts, allThroughConflictCheck));
-        var gone = deletedPostIds is { Count: > 0 } ? deletedPostIds.Select(StoredText.Clean).ToArray() : null;
-        if (gone is not null)
+        // One round trip for the whole page: a savepoint, then the statements in order, each seeing the
+        // ones before. Prepared once per physical connection (Npgsql keeps them across pooled opens), so a
+        // page costs no planning after the first few.
+        async Task<StoredPage> SendAsync(bool allThroughConflictCheck)
         {
-            var markDeleted = new NpgsqlBatchCommand(MarkDeletedSql);
-            markDeleted.Parameters.Add(new NpgsqlParameter<string>("Platform", NpgsqlDbType.Text) { TypedValue = platform });
-            markDeleted.Parameters.Add(new NpgsqlParameter<string[]>("PlatformIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = gone });
-            batch.BatchCommands.Add(markDeleted);
-        }
-        await batch.PrepareAsync(ct);
-
-        var storedAccounts = new List<StoredAccount>();
-        var storedPosts = new List<StoredPost>();
-        await using (var reader = await batch.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
+            await using var batch = new NpgsqlBatch(connection, tx);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT " + PageSavepoint));
+            batch.BatchCommands.Add(UpsertAccounts(platform, accounts, posts, fetchedAccounts));
+            batch.BatchCommands.Add(UpsertPosts(platform, sourceId, page.Cursor, posts, allThroughConflictCheck));
+            var gone = page.DeletedPostIds is { Count: > 0 } deletedIds ? deletedIds.Select(StoredText.Clean).ToArray() : null;
+            if (gone is not null)
             {
-                var (isNew, changed) = (reader.GetBoolean(2), reader.GetBoolean(3));
-                if (isNew || changed)
+                var markDeleted = new NpgsqlBatchCommand(MarkDeletedSql);
+                markDeleted.Parameters.Add(new NpgsqlParameter<string>("Platform", NpgsqlDbType.Text) { TypedValue = platform });
+                markDeleted.Parameters.Add(new NpgsqlParameter<string[]>("PlatformIds", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = gone });
+                batch.BatchCommands.Add(markDeleted);
+            }
+            await batch.PrepareAsync(ct);
+
+            var storedAccounts = new List<StoredAccount>();
+            var storedPosts = new List<StoredPost>();
+            await using (var reader = await batch.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
                 {
-                    storedAccounts.Add(new StoredAccount(reader.GetInt64(0), fetchedAccounts[reader.GetString(1)], isNew));
+                    var (isNew, changed) = (reader.GetBoolean(2), reader.GetBoolean(3));
+                    if (isNew || changed)
+                    {
+                        storedAccounts.Add(new StoredAccount(reader.GetInt64(0), fetchedAccounts[reader.GetString(1)], isNew));
+                    }
+                }
+                await reader.NextResultAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    storedPosts.Add(new StoredPost(reader.GetInt64(0), reader.GetInt64(2), fetchedPosts[reader.GetString(1)], reader.GetBoolean(3)));
                 }
             }
-            await reader.NextResultAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                storedPosts.Add(new StoredPost(reader.GetInt64(0), reader.GetInt64(2), fetchedPosts[reader.GetString(1)], reader.GetBoolean(3)));
-            }
+            var deleted = gone is null ? 0 : batch.BatchCommands[^1].RecordsAffected;
+            return new StoredPage(storedAccounts, storedPosts, deleted);
         }
-        var deleted = gone is null ? 0 : batch.BatchCommands[^1].RecordsAffected;
-        return new StoredPage(storedAccounts, storedPosts, deleted);
     }
 
     /// <summary>The page's accounts, then a placeholder for each author without a profile in the page.
