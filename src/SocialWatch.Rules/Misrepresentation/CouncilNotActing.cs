@@ -4,10 +4,10 @@ using SocialWatch.Rules.Normalisation;
 namespace SocialWatch.Rules.Misrepresentation;
 
 /// <summary>
-/// Sentences that name the council beside an assertion word without saying the council did anything
-///: the council negated as the agent ("approved by the district council, not Leigh Town
-/// Council", "that page isn't the council"), the council's decision as the time of something else
-/// ("before the council has decided", "until the council decides": a temporal clause asserts nothing),
+/// Sentences that name the council beside an assertion word without saying the council did anything:
+/// the council negated as the agent ("approved by the district council, not Leigh Town Council", "that
+/// page isn't the council"), the council's decision as the time of something else ("before the council has
+/// decided", "until the council decides": a temporal clause asserts nothing),
 /// and the council said not to have decided yet ("hasn't decided anything yet", "hasn't taken a view").
 /// The clerk has nothing to correct in any of them.
 /// </summary>
