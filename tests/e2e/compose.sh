@@ -62,6 +62,10 @@ wait_for() {
   done
 }
 
+# Output is captured before it is searched, never piped into `grep -q`: grep stops at the first match,
+# the writer then dies of a broken pipe, and under pipefail the pipeline fails, so a line that is there
+# would read as missing (and a `&& fail` check would pass with the line there).
+
 docker info >/dev/null 2>&1 || fail "no Docker engine answers (on these machines: ../shared/tools/docker-local.sh up)"
 
 container() { demo ps -q "$1" | head -n 1; }
@@ -117,7 +121,8 @@ ok "images built in $((SECONDS - build_start)) s"
 for image in socialwatch:latest socialwatch-demo:latest; do
   say "image $image: $(($(docker image inspect -f '{{.Size}}' "$image") / 1000000)) MB"
 done
-docker run --rm --entrypoint /bin/sh socialwatch:latest -c 'ls /app' | grep -qiE 'fakes|socialwatch-demo|samples' &&
+app_files=$(docker run --rm --entrypoint /bin/sh socialwatch:latest -c 'ls /app')
+grep -qiE 'fakes|socialwatch-demo|samples' <<<"$app_files" &&
   fail "the production image carries demo or test code"
 ok "the production image holds no fakes, no demo and no sample data"
 
@@ -141,7 +146,8 @@ ok "HEALTHCHECK healthy"
 web=$(docker port "$worker" 8080/tcp | head -n 1 | sed 's/.*://')
 page=$(curl -fsS "http://127.0.0.1:$web/signin")
 grep -qi "password" <<<"$page" || fail "the review page's sign-in did not answer on port $web"
-demo logs worker 2>/dev/null | grep -q 'sign in as "demo clerk"' || fail "the demo printed no sign-in for the review page"
+demo_log=$(demo logs --no-color worker 2>/dev/null)
+grep -qF 'sign in as "demo clerk"' <<<"$demo_log" || fail "the demo printed no sign-in for the review page"
 ok "the review page answers on port $web; the demo printed its sign-in"
 
 # 4. A clean stop within the grace period (the compose file's stop_grace_period).
@@ -228,8 +234,9 @@ runner=$(prod ps -q worker | head -n 1)
 [ "$(docker exec "$runner" id -u)" != 0 ] || fail "the production worker runs as root"
 wait_for 300 "the production worker's HEALTHCHECK" is_healthy "$runner"
 ok "production image: healthy, non-root"
-docker logs "$runner" 2>&1 | grep -q "libgssapi_krb5" && fail "the worker logged the Kerberos library warning"
-docker logs "$runner" 2>&1 | grep -qF "$POSTGRES_PASSWORD" && fail "the database password appeared in the log"
+runner_log=$(docker logs "$runner" 2>&1)
+grep -qF "libgssapi_krb5" <<<"$runner_log" && fail "the worker logged the Kerberos library warning"
+grep -qF "$POSTGRES_PASSWORD" <<<"$runner_log" && fail "the database password appeared in the log"
 ok "production image: no Kerberos warning, no password in the log"
 
 # Rotating a token: a new secret file and a recreated worker; the platform now sees the new token.
