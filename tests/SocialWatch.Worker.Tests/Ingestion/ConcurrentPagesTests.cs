@@ -105,6 +105,51 @@ public sealed class ConcurrentPagesTests
         Assert.Equal([(first, "first-cursor", 100L), (second, "second-cursor", 0L)], cursors);
     }
 
+    [Fact]
+    public async Task Two_pages_that_share_new_posts_in_opposite_orders_wait_for_each_other_instead_of_deadlocking()
+    {
+        var db = await TestDatabase.CreateAsync();
+        await using var dataSource = NpgsqlDataSource.Create(db);
+        var page = SyntheticPosts.Pages(2, 2, authors: 1).Single();
+        var (low, high) = (page.Posts[0], page.Posts[1]);
+        var (first, second) = (await CreateSourceAsync(dataSource, "first"), await CreateSourceAsync(dataSource, "second"));
+        // The author is stored beforehand, so what the two connections can wait on is each other's posts.
+        await using (var earlier = await dataSource.OpenConnectionAsync())
+        {
+            await using var tx = await earlier.BeginTransactionAsync();
+            await PostStore.StoreAsync(earlier, tx, await CreateSourceAsync(dataSource, "earlier"), "x", SyntheticPosts.Pages(1, 1, authors: 1, idBase: 1_000).Single(), CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        // The first holds the lower post uncommitted. The second's page carries both, the higher first:
+        // taken in key order, the second waits at the lower post before it holds the higher one, so the
+        // first's next page (the higher post, same transaction) goes through. Taken in page order, each
+        // would hold what the other waits for, and PostgreSQL would end one of them with a deadlock.
+        await using var firstConnection = await dataSource.OpenConnectionAsync();
+        await using var firstTx = await firstConnection.BeginTransactionAsync();
+        var firstLow = await PostStore.StoreAsync(firstConnection, firstTx, first, "x", page with { Posts = [low] }, CancellationToken.None);
+        await using var secondConnection = await dataSource.OpenConnectionAsync();
+        var secondPid = secondConnection.ProcessID;
+        var secondStore = Task.Run(async () =>
+        {
+            await using var tx = await secondConnection.BeginTransactionAsync();
+            var stored = await PostStore.StoreAsync(secondConnection, tx, second, "x", page with { Posts = [high, low] }, CancellationToken.None);
+            await tx.CommitAsync();
+            return stored;
+        });
+        await WaitUntilWaitingOnALockAsync(dataSource, secondPid, secondStore);
+        var firstHigh = await PostStore.StoreAsync(firstConnection, firstTx, first, "x", page with { Posts = [high] }, CancellationToken.None);
+        await firstTx.CommitAsync();
+        var secondStored = await secondStore;
+
+        Assert.Equal([low.PlatformId], firstLow.Posts.Where(p => p.IsNew).Select(p => p.Post.PlatformId));
+        Assert.Equal([high.PlatformId], firstHigh.Posts.Where(p => p.IsNew).Select(p => p.Post.PlatformId));
+        Assert.Empty(secondStored.Posts);
+        await using var check = await dataSource.OpenConnectionAsync();
+        Assert.Equal([first, first], await check.QueryAsync<long>(
+            "SELECT source_id FROM posts WHERE platform_id = ANY(@ids) ORDER BY platform_id", new { ids = new[] { low.PlatformId, high.PlatformId } }));
+    }
+
     private static async Task<long> CreateSourceAsync(NpgsqlDataSource dataSource, string name)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
