@@ -101,7 +101,15 @@ internal sealed partial class MisrepresentationRule
             var sentenceText = folded.Substring(sentence.Start, sentence.Length);
             if (_thanks.ContainsAny(sentenceText))
             {
-                namesCouncilInThanks |= _references.Find(post.Text, folded, sentence, sentenceText, otherCouncilNamed, addressesOfficial).Kind != CouncilReferenceKind.None;
+                var thanked = _references.Find(post.Text, folded, sentence, sentenceText, otherCouncilNamed, addressesOfficial);
+                namesCouncilInThanks |= thanked.Kind != CouncilReferenceKind.None;
+                // Thanks for something the council "has given" tell a decision to give it.
+                if (claim is null && thanked.Kind != CouncilReferenceKind.None && GiftAttribution.After(folded, thanked.Span, sentence.End) is { } given)
+                {
+                    mentionsCouncil = true;
+                    claim = new Claim(sentence, thanked.Span, given, "thanks the council for something it is said to have given", null);
+                }
+
                 continue;
             }
 
@@ -199,6 +207,12 @@ internal sealed partial class MisrepresentationRule
                     continue;
                 }
 
+                if (ProgressiveChange.After(folded, reference.Span, sentence.End) is { } changing)
+                {
+                    claim = new Claim(sentence, reference.Span, changing, "council said to be changing it", null);
+                    continue;
+                }
+
                 if (Headlines.Infinitive(folded, sentence, reference.Span) is { } infinitive)
                 {
                     claim = new Claim(sentence, reference.Span, infinitive, "headline says what the council is to do", null);
@@ -217,6 +231,15 @@ internal sealed partial class MisrepresentationRule
                     claim = new Claim(sentence, reference.Span, change with { Start = change.Start + sentence.Start }, "headline reports a change by the council", null);
                     continue;
                 }
+            }
+
+            // "notice in the window of the council office: pavilion shut from April": a printed notice relayed
+            // as the council's, with a change in what it says.
+            if (reference.Kind != CouncilReferenceKind.None && PrintedNoticeRelay.RelayedFrom(folded, sentence) is var relayed and >= 0
+                && FirstChange(_change, folded[relayed..sentence.End]) is { } relayedChange)
+            {
+                claim = new Claim(sentence, reference.Span, relayedChange with { Start = relayedChange.Start + relayed }, "relays a printed notice of a council change", null);
+                continue;
             }
 
             if (authorLooksLikeCouncil && CouncilVoice(folded, sentenceText) is { } voice)
