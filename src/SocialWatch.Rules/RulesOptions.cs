@@ -93,16 +93,12 @@ public sealed class RulesOptions
     [
         // Clubs and societies.
         "club", "clubs", "tennis", "cricket", "football", "rugby", "golf", "bowls", "sailing", "rowing", "juniors", "squad",
-        "hockey", "netball", "athletics", "cycling", "swimming", "gymnastics", "karate", "judo", "boxing", "badminton",
-        "fitness", "gym", "dance", "choir", "theatre", "drama",
         // Research and teaching.
         "research", "university", "college", "academy", "school", "students", "phd", "lab", "laboratory",
         // Firms and trades.
         "ltd", "limited", "plc", "llp", "consultant*", "consultancy", "acoustic*", "sound insulation", "soundproof*",
         "estate agent*", "lettings", "letting agent*", "property management", "conveyancing", "solicitor*", "surveyor*",
         "builders", "plumbing", "electrical", "roofing", "decorating", "landscaping", "catering",
-        "haulage", "removals", "logistics", "couriers", "taxis", "cabs", "coaches", "motors", "garage", "tyres",
-        "scaffolding", "fencing", "joinery", "carpentry", "cleaning", "gardening", "salon", "barbers", "bakery",
         // Care and health providers.
         "care home*", "long-term care", "short-term care", "home care", "care provider*", "nursing",
     ];

@@ -83,9 +83,7 @@ internal sealed partial class AliasOtherMeaning
         return null;
     }
 
-    // Where a handle's words join: a separator, a capital after a small letter ("LtcLettings"), the last
-    // capital of a run that starts a word ("LeighTCRowing", "LTCHaulage"), or a change between letters and
-    // digits ("ltc4roofing"): trade words are glued to the alias as often as they are separated.
-    [GeneratedRegex(@"[_.\-]+|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})", RegexOptions.CultureInvariant)]
+    // Where a handle's words join: a separator, or a capital after a small letter ("LtcLettings").
+    [GeneratedRegex(@"[_.\-]+|(?<=\p{Ll})(?=\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex HandleWords();
 }
