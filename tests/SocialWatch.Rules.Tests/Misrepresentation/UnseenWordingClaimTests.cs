@@ -94,4 +94,10 @@ public sealed class UnseenWordingClaimTests
     [InlineData("Councillor surgery moved to the library this month")]
     public void A_councillors_advice_surgery_is_not_the_council_acting(string text) =>
         Assert.Null(Misrepresentation(text));
+
+    [Theory]
+    [InlineData("Council now quietly spends £40,000 on consultants")]
+    [InlineData("Town council secretly again backs the marina plan")]
+    public void A_present_tense_headline_with_two_adverbs_is_a_claim(string text) =>
+        Assert.NotNull(Misrepresentation(text, platform: "rss"));
 }

@@ -201,8 +201,8 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
     [GeneratedRegex(
         @"\bop(?:eration)?s? on (?:his|her|their) (?:[a-z]+ )?(?:" + BodyPart + @")\b"
         + @"|\boff(?: [a-z]+){0,2} with (?:his|her|their|a) (?:bad |dodgy |sore |broken |injured |painful )?(?:" + BodyPart + @")\b"
-        + @"|\b(?:his|her|their) (?:[a-z]+ )?(?:" + BodyPart + @")(?:'s| is| has been| keeps| was) (?:playing up|bad|worse|no better|giving (?:her|him|them) (?:grief|trouble|hell)|in a (?:brace|cast|sling))"
-        + @"|\b(?:" + BodyPart + @")(?:'s| is) (?:playing up|no better|getting worse)\b"
+        + @"|\b(?:his|her|their) (?:[a-z]+ )?(?:" + BodyPart + @")(?:'s| is| has been| keeps| was) (?:playing up|bad|worse|no better|giving (?:her|him|them) (?:grief|trouble|hell)|in a (?:brace|cast|sling)|swollen|sore|broken|fractured|in plaster|strapped up|bandaged|giving way|killing (?:her|him|them)|(?:still|really) (?:bad|sore|swollen))"
+        + @"|\b(?:" + BodyPart + @")(?:'s| is) (?:(?:still |really )?(?:playing up|no better|getting worse|swollen|fractured|in plaster|strapped up|giving way))\b"
         + @"|\b(?:his|her|their) (?:bad|dodgy|sore|broken|injured|slipped|twisted|replacement|new) (?:" + BodyPart + @"|disc)\b"
         + @"|\b(?:oh|occupational health) (?:report|referral|assessment|advice|adviser|appointment|review)s?\b",
         RegexOptions.CultureInvariant)]

@@ -70,4 +70,16 @@ public sealed class UnseenWordingLeakTests
     [InlineData("Lorraine's surgery on her shoulder is next week so she's off for a month")]
     [InlineData("Ken Brady is recovering from knee surgery, off till June")]
     public void A_colleagues_operation_is_still_a_health_matter(string text) => Assert.NotNull(Leak(text));
+
+    [Theory]
+    [InlineData("Dawn's knee is swollen again, she won't be in this week")]
+    [InlineData("Gary's off, his wrist is fractured")]
+    public void A_colleagues_body_part_in_trouble_said_plainly_is_a_health_matter(string text) =>
+        Assert.NotNull(Leak(text));
+
+    [Theory]
+    [InlineData("my back is sore after the fun run")]
+    [InlineData("my knee is swollen after the 10k, never again")]
+    [InlineData("the broken fence at the depot is fixed")]
+    public void The_writers_own_aches_and_broken_things_are_not_a_health_matter(string text) => Assert.Null(Leak(text));
 }
