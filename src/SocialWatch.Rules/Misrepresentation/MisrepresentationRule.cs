@@ -70,7 +70,7 @@ internal sealed partial class MisrepresentationRule
         var replyTarget = post.InReplyTo is { Length: > 0 } reply ? statements.FindById(reply) : null;
         var mentionsOfficial = _references.MentionsOfficialHandle(folded);
         var addressesOfficial = replyTarget is not null || mentionsOfficial;
-        if (!IsCandidate(folded, authorLooksLikeCouncil, replyTarget is not null) || DeclaredParody.Is(post.Author))
+        if (!(isStaff || IsCandidate(folded, authorLooksLikeCouncil, replyTarget is not null)) || DeclaredParody.Is(post.Author))
         {
             return null; // nothing about the council, or a declared parody's joke (impersonation only)
         }
@@ -278,7 +278,8 @@ internal sealed partial class MisrepresentationRule
 
         var position = PositionPhrase(folded);
         var staffPosition = isStaff && position is not null && mentionsCouncil;
-        if (claim is null && !mentionsCouncil && !addressesOfficial)
+        var memberVoice = claim is null && isStaff && !mentionsCouncil ? MemberVoice(folded, statementSentences) : null;
+        if (claim is null && !mentionsCouncil && !addressesOfficial && memberVoice is null)
         {
             return null;
         }
@@ -299,6 +300,13 @@ internal sealed partial class MisrepresentationRule
         if (isStaff && !staffPosition && comparison.Contradiction is null && (_secrecy.ContainsAny(folded) || Leaks.Concepts.SecrecyConcept.HasIdiom(folded)))
         {
             return null;
+        }
+
+        // A member's "we" announcing a change speaks as the council; staff announce real arrangements in the
+        // same words, so it is a misrepresentation only when it contradicts an official statement uncited.
+        if (claim is null && memberVoice is not null)
+        {
+            return comparison.Contradiction is not null && !cites ? Flag(post, folded, memberVoice, comparison, isStaff, staffPosition: false) : null;
         }
 
         if (claim is null && !staffPosition)

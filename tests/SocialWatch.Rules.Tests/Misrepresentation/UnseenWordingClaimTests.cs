@@ -100,4 +100,16 @@ public sealed class UnseenWordingClaimTests
     [InlineData("Town council secretly again backs the marina plan")]
     public void A_present_tense_headline_with_two_adverbs_is_a_claim(string text) =>
         Assert.NotNull(Misrepresentation(text, platform: "rss"));
+
+    [Fact]
+    public void A_members_we_announcing_a_change_that_contradicts_a_statement_is_a_claim()
+    {
+        var statements = new OfficialStatements();
+        statements.Add(TestData.Post("The Broadway toilets will stay open all winter, no closures are planned.", TestData.Official, at: new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero)));
+        RuleFlag? Check(string text) => _classifier.CheckPost(TestData.Post(text, TestData.Councillor), statements).SingleOrDefault(f => f.Rule == RuleNames.Misrepresentation);
+
+        Assert.NotNull(Check("we are closing the Broadway toilets for the winter"));
+        Assert.Null(Check("we are closing the Broadway toilets early on Friday for the fun run, see the council website"));
+        Assert.Null(Check("we're off to the Broadway for the carol concert"));
+    }
 }
