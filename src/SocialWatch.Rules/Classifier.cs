@@ -125,7 +125,8 @@ public sealed class Classifier
         var runLeaks = _options.ConfidentialLeakEnabled && isStaff;
         var authorLooksLikeCouncil = false;
         var runMisrepresentation = _options.MisrepresentationEnabled
-            && (repliesToOfficial | MayMentionCouncil(text) | (authorLooksLikeCouncil = AuthorLooksLikeCouncil(author)));
+            // A registered member's post is read even without the council's name: their "we" can speak for it.
+            && (repliesToOfficial | isStaff | MayMentionCouncil(text) | (authorLooksLikeCouncil = AuthorLooksLikeCouncil(author)));
         if (!runLeaks && !runMisrepresentation)
         {
             return [];

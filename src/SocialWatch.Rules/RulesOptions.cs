@@ -338,6 +338,8 @@ public sealed class RulesOptions
         "tax", "website", "site", "page", "pages", "offices", "office", "estate", "house", "houses", "chamber",
         "chambers", "meeting", "meetings", "housing", "flat", "flats", "car", "workers", "staff", "elections",
         "election", "papers",
+        // A councillor's advice surgery is a drop-in session ("councillor surgery cancelled this week").
+        "surgery", "surgeries", "drop-in", "clinic",
     ];
 
     /// <summary>Least topic-overlap weight for a claim and an official statement to be on the same topic.</summary>

@@ -37,6 +37,11 @@ internal sealed class AliasMatching
     public NameMatch? Find(TokenisedName name, NameTarget target)
     {
         var keys = name.Key.AsSpan();
+        if (GluedQualifier(name, target) is { } glued)
+        {
+            return new NameMatch(target, "alias with qualifier", 0, 0.85, glued);
+        }
+
         for (var start = 0; start < name.Count; start++)
         {
             var joinedStart = name.StartOf(start);
@@ -71,6 +76,31 @@ internal sealed class AliasMatching
                 if (target.Key.Length > 3 && (alone || start == 0 || OnlyClaimWordsBefore(name, start)))
                 {
                     return new NameMatch(target, "alias", 0, 0.8);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A qualifier glued to the alias in one word ("LTCupdates", "ltcinfo"): handles drop the separator as
+    /// often as they keep it, and the alias followed by the channel word still names the council's channel.
+    /// </summary>
+    private string? GluedQualifier(TokenisedName name, NameTarget target)
+    {
+        // Over up to three tokens: a capital run is split where it meets small letters ("LTCupdates" reads
+        // as "LT" + "Cupdates"), so the glued word may span tokens.
+        var keys = name.Key.AsSpan();
+        for (var i = 0; i < name.Count; i++)
+        {
+            for (var j = i; j < name.Count && j < i + 3; j++)
+            {
+                var joined = keys[name.StartOf(i)..name.Ends[j]];
+                if (joined.Length > target.Key.Length && joined.StartsWith(target.Key, StringComparison.Ordinal)
+                    && _qualifierLookup.TryGetValue(joined[target.Key.Length..], out var word))
+                {
+                    return word;
                 }
             }
         }

@@ -47,6 +47,7 @@ internal sealed class LeakRule
             new PreDecisionFiguresConcept(options),
             new SecrecyConcept(options, disclosure),
             new InternalDocumentConcept(),
+            new InsiderAnnouncementConcept(),
             new UnpublishedSpendingConcept(),
         ];
     }

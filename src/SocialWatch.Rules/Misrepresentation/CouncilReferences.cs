@@ -183,7 +183,8 @@ internal sealed class CouncilReferences
                     continue;
                 }
 
-                var exactWord = end - at == 7;
+                // "council tax", and "councillor surgery" (a drop-in session): a modifier, not the one who acts.
+                var exactWord = end - at == 7 || (end - at == 10 && folded.AsSpan(at, 10).SequenceEqual("councillor"));
                 if (exactWord && IsModifierUse(folded, end))
                 {
                     best = best.Kind == CouncilReferenceKind.None ? new CouncilReference(CouncilReferenceKind.Mention, span, false) : best;
@@ -276,7 +277,32 @@ internal sealed class CouncilReferences
         // "meeting councillors said", "ward councillors": a lower-case word before the people of a council
         // says when or which of them, not which body; only a name ("Southend councillors") does.
         var councillors = folded.AsSpan(at).StartsWith("councillor", StringComparison.Ordinal);
-        return IsCapitalisedMidSentence(original, folded, previousStart) || (!councillors && IsContentWord(previous));
+        return IsCapitalisedMidSentence(original, folded, previousStart) || (!councillors && IsContentWord(previous))
+            || (councillors && IsContentWord(previous) && !WordsBeforeOurCouncillors.Contains(previous) && IsCapitalised(original, previousStart));
+    }
+
+    /// <summary>
+    /// Words that open a sentence before our own councillors ("Ward councillors…", "Labour councillors…",
+    /// "Several councillors…"). Any other capitalised word there is a place's name, as in the headline
+    /// "Southend councillors vote to close…": the sentence's capital does not make the name ours.
+    /// </summary>
+    private static readonly HashSet<string> WordsBeforeOurCouncillors = new(StringComparer.Ordinal)
+    {
+        "ward", "town", "local", "some", "several", "many", "most", "two", "three", "four", "five", "both", "few",
+        "other", "fellow", "former", "senior", "angry", "rebel", "opposition", "independent", "labour", "conservative",
+        "tory", "green", "reform", "libdem", "liberal", "democrat", "ruling", "elected", "newly", "veteran",
+        "tonight", "tomorrow", "yesterday", "today", "now", "last", "this", "these", "those", "our", "your", "their",
+    };
+
+    private static bool IsCapitalised(string original, int foldedStart)
+    {
+        if (foldedStart < 0)
+        {
+            return false;
+        }
+
+        var originalStart = TextFolding.ToOriginalOffset(original, foldedStart);
+        return originalStart + 1 < original.Length && char.IsUpper(original[originalStart]) && char.IsLower(original[originalStart + 1]);
     }
 
     /// <summary>

@@ -91,7 +91,8 @@ internal static partial class Headlines
     /// ("Town council objects to plans for flats", "Council spends £38,000 on lights", "LTC backs…"). In a
     /// headline the simple present reports what was done, whatever the verb. Nouns after "council" that end
     /// in -s ("council's", "council elections", "council tax rises") are not verbs: the verb must be followed
-    /// by a determiner, a sum, a number or a preposition.
+    /// by a determiner, a sum, a number or a preposition. Up to two adverbs may come between ("Council now
+    /// quietly spends…"): headlines stack them.
     /// </summary>
     public static TextSpan? PresentTense(string folded, TextSpan reference, int sentenceEnd)
     {
@@ -105,7 +106,7 @@ internal static partial class Headlines
     }
 
     [GeneratedRegex(
-        @"\G(?: (?:now|finally|quietly))? (?<verb>(?!(?:elections|meetings|offices|members|minutes|services|papers|plans|tax|rates|chambers|officers|news|updates|accounts|grounds|is|was|has|as|this|its|his|always|says|asks|thanks|needs|wants|hopes)\b)[a-z]{3,}(?:s|es)) (?:the|a|an|its|new|all|every|more|to|on|over|against|for|plans?|£|\d)",
+        @"\G(?: (?:now|finally|quietly|secretly|still|already|again|also|formally|officially|reportedly)){0,2} (?<verb>(?!(?:elections|meetings|offices|members|minutes|services|papers|plans|tax|rates|chambers|officers|news|updates|accounts|grounds|is|was|has|as|this|its|his|always|says|asks|thanks|needs|wants|hopes)\b)[a-z]{3,}(?:s|es)) (?:the|a|an|its|new|all|every|more|to|on|over|against|for|plans?|£|\d)",
         RegexOptions.CultureInvariant)]
     private static partial Regex PresentAfterSubject();
 

@@ -11,7 +11,8 @@ namespace SocialWatch.Rules.Misrepresentation;
 /// ("your council tax refund is ready, reply with your card number", "confirm your sort code and account
 /// number by Friday to keep your plot"): phishing that puts a refund or a deadline in the council's mouth.
 /// A bare "DM us your card details" asserts nothing the council decided; the impersonation flag covers it
-/// (concepts.jsonl labels it so);</item>
+/// (concepts.jsonl labels it so). The same request beside terms announced as the council's (a price, "now
+/// £30", "free parking", "£500 grants") is the council's voice about money or a service, so it is a claim;</item>
 /// <item>a fee or charge said to apply ("a £10 admin fee applies to…", "a charge is now payable"): a
 /// charge announced in the council's name;</item>
 /// <item>a claim to be the real council and the real one fake ("this is the genuine council page, the other
@@ -30,7 +31,7 @@ internal static partial class LookAlikeVoice
     public static TextSpan? Find(string folded, string sentenceText)
     {
         var found = DetailsRequested().Match(sentenceText);
-        if (found.Success && !OwedOrDemanded().IsMatch(folded))
+        if (found.Success && !OwedOrDemanded().IsMatch(folded) && !TermsAnnounced().IsMatch(folded))
         {
             found = Match.Empty;
         }
@@ -60,7 +61,7 @@ internal static partial class LookAlikeVoice
 
     // A verb of giving or confirming, then (within a few words) payment or login details.
     [GeneratedRegex(
-        @"\b(?:reply|send|confirm|verify|provide|enter|update|share|give|message|dm|inbox|submit)\b(?:\W+\w+){0,6}?\W+(?:(?:card|bank|account|banking|payment|login|log-in)(?: number| numbers| details| info(?:rmation)?)?|sort ?code|expiry(?: date)?|cvv|cvc|security code|(?:3|three) digits|pin(?: number)?|password)\b",
+        @"\b(?:reply|replying|send|sending|confirm|confirming|verify|provide|providing|enter|update|share|give|message|messaging|dm|inbox|submit|email|text)\b(?:\W+\w+){0,6}?\W+(?:(?:card|bank|account|banking|payment|login|log-in)(?: number| numbers| details| info(?:rmation)?)?|sort ?code|expiry(?: date)?|cvv|cvc|security code|(?:3|three) digits|pin(?: number)?|password)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex DetailsRequested();
 
@@ -73,6 +74,12 @@ internal static partial class LookAlikeVoice
         + @"|\bto (?:keep|avoid losing|stop losing|secure|claim) your\b|\bor (?:your|you) (?:will|'ll|may)\b|\bfinal (?:notice|reminder)\b|\blast chance\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex OwedOrDemanded();
+
+    // Terms the post announces as the council's: a price or sum ("permits are now £30", "£500 grants"), or
+    // something offered free ("FREE parking all December"). Why: with a request for payment details these
+    // put a charge or an offer in the council's mouth, which the clerk must correct; a bare request does not.
+    [GeneratedRegex(@"£\s?\d|\b\d[\d,]* (?:pounds|quid)\b|\bfree (?:of charge\b|(?!to\b|from\b|for\b)[\p{L}-]{3,})", RegexOptions.CultureInvariant)]
+    private static partial Regex TermsAnnounced();
 
     // "a £10 admin fee applies", "a charge will apply", "fee is now payable", "a £2 charge for…".
     [GeneratedRegex(

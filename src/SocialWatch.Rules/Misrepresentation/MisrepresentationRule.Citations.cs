@@ -15,7 +15,13 @@ internal sealed partial class MisrepresentationRule
 
     [GeneratedRegex(
         @"\b(?:said|says|posted|announced|confirmed|put out|shared|wrote|stated|published)(?: it| this| that)? (?:on|in) (?:their |its |the council'?s |the )?(?:facebook|instagram|twitter|x|nextdoor|bluesky|mastodon|threads|newsletter|noticeboard|website|page)\b"
-        + @"|\b(?:per|according to|from) (?:the |their |its )?(?:town )?council'?s? (?:facebook|instagram|twitter|nextdoor|bluesky|mastodon|newsletter|page|noticeboard)\b",
+        + @"|\b(?:per|according to|from) (?:the |their |its )?(?:town )?council'?s? (?:facebook|instagram|twitter|nextdoor|bluesky|mastodon|newsletter|page|noticeboard)\b"
+        // "its on their page", "it's in the council minutes", "says so on the councils facebook", "the
+        // published minutes": the writer points at the council's own record, typed in any case, with or
+        // without the apostrophes.
+        + @"|\b(?:its|it's|it is|that's|thats|says so|it says|all|as) (?:on|in) (?:their|its|the) ?(?:own |town )?(?:council'?s? )?(?:own )?(?:facebook|instagram|twitter|website|web site|page|minutes|newsletter|noticeboard|post)\b"
+        + @"|\b(?:published|approved|signed-off|official) minutes\b|\b(?:in|on|from) the (?:town )?council'?s? (?:own )?minutes\b"
+        + @"|\bcouncil'?s? (?:posted|put|shared) it (?:on|in)\b|\bcouncils own (?:website|page|post|facebook)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex CouncilPostElsewhere();
 

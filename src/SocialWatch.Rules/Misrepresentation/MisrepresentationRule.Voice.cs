@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SocialWatch.Rules.Normalisation;
 
 namespace SocialWatch.Rules.Misrepresentation;
@@ -73,6 +74,49 @@ internal sealed partial class MisrepresentationRule
 
         return null;
     }
+
+    /// <summary>
+    /// A registered member's "we" followed by a change ("we are shutting the pavilion to groups in April",
+    /// "we'll be scrapping the lights"): a councillor or officer saying what the council is doing. Only the
+    /// words after the "we", within a short clause, are read.
+    /// </summary>
+    private Claim? MemberVoice(string folded, List<Sentence> sentences)
+    {
+        foreach (var sentence in sentences)
+        {
+            var text = folded.AsSpan(sentence.Start, sentence.Length);
+            var at = 0;
+            while (at < text.Length)
+            {
+                var end = at;
+                while (end < text.Length && (char.IsAsciiLetter(text[end]) || text[end] == '\''))
+                {
+                    end++;
+                }
+
+                // "we" with its auxiliary ("we are", "we'll", "we've"): a finite act of the council; "recommends
+                // we close" or "we should close" propose, not announce.
+                if (end > at && FirstPersonPlural.Contains(text[at..end].ToString())
+                    && (end - at > 2 || WeAuxiliary().IsMatch(folded, sentence.Start + end)))
+                {
+                    var clauseEnd = Math.Min(text.Length, end + 30);
+                    var clause = folded.Substring(sentence.Start + end, clauseEnd - end);
+                    if (FirstChange(_change, clause) is { } change)
+                    {
+                        var weSpan = new TextSpan(sentence.Start + at, end - at, text[at..end].ToString());
+                        return new Claim(sentence, weSpan, change with { Start = change.Start + sentence.Start + end }, "a member speaks as the council (\"we\") and announces a change", null);
+                    }
+                }
+
+                at = end + 1;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\G (?:are|will|have|shall|are going to|are now|will now|have now)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WeAuxiliary();
 
     /// <summary>The first candidate sentence nearer to a claim concept than the threshold and than every contrast concept.</summary>
     private Claim? SemanticClaim(string folded, List<Sentence> candidates)

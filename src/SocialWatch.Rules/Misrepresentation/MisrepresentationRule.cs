@@ -70,7 +70,7 @@ internal sealed partial class MisrepresentationRule
         var replyTarget = post.InReplyTo is { Length: > 0 } reply ? statements.FindById(reply) : null;
         var mentionsOfficial = _references.MentionsOfficialHandle(folded);
         var addressesOfficial = replyTarget is not null || mentionsOfficial;
-        if (!IsCandidate(folded, authorLooksLikeCouncil, replyTarget is not null) || DeclaredParody.Is(post.Author))
+        if (!(isStaff || IsCandidate(folded, authorLooksLikeCouncil, replyTarget is not null)) || DeclaredParody.Is(post.Author))
         {
             return null; // nothing about the council, or a declared parody's joke (impersonation only)
         }
@@ -101,7 +101,15 @@ internal sealed partial class MisrepresentationRule
             var sentenceText = folded.Substring(sentence.Start, sentence.Length);
             if (_thanks.ContainsAny(sentenceText))
             {
-                namesCouncilInThanks |= _references.Find(post.Text, folded, sentence, sentenceText, otherCouncilNamed, addressesOfficial).Kind != CouncilReferenceKind.None;
+                var thanked = _references.Find(post.Text, folded, sentence, sentenceText, otherCouncilNamed, addressesOfficial);
+                namesCouncilInThanks |= thanked.Kind != CouncilReferenceKind.None;
+                // Thanks for something the council "has given" tell a decision to give it.
+                if (claim is null && thanked.Kind != CouncilReferenceKind.None && GiftAttribution.After(folded, thanked.Span, sentence.End) is { } given)
+                {
+                    mentionsCouncil = true;
+                    claim = new Claim(sentence, thanked.Span, given, "thanks the council for something it is said to have given", null);
+                }
+
                 continue;
             }
 
@@ -199,6 +207,12 @@ internal sealed partial class MisrepresentationRule
                     continue;
                 }
 
+                if (ProgressiveChange.After(folded, reference.Span, sentence.End) is { } changing)
+                {
+                    claim = new Claim(sentence, reference.Span, changing, "council said to be changing it", null);
+                    continue;
+                }
+
                 if (Headlines.Infinitive(folded, sentence, reference.Span) is { } infinitive)
                 {
                     claim = new Claim(sentence, reference.Span, infinitive, "headline says what the council is to do", null);
@@ -217,6 +231,15 @@ internal sealed partial class MisrepresentationRule
                     claim = new Claim(sentence, reference.Span, change with { Start = change.Start + sentence.Start }, "headline reports a change by the council", null);
                     continue;
                 }
+            }
+
+            // "notice in the window of the council office: pavilion shut from April": a printed notice relayed
+            // as the council's, with a change in what it says.
+            if (reference.Kind != CouncilReferenceKind.None && PrintedNoticeRelay.RelayedFrom(folded, sentence) is var relayed and >= 0
+                && FirstChange(_change, folded[relayed..sentence.End]) is { } relayedChange)
+            {
+                claim = new Claim(sentence, reference.Span, relayedChange with { Start = relayedChange.Start + relayed }, "relays a printed notice of a council change", null);
+                continue;
             }
 
             if (authorLooksLikeCouncil && CouncilVoice(folded, sentenceText) is { } voice)
@@ -255,7 +278,8 @@ internal sealed partial class MisrepresentationRule
 
         var position = PositionPhrase(folded);
         var staffPosition = isStaff && position is not null && mentionsCouncil;
-        if (claim is null && !mentionsCouncil && !addressesOfficial)
+        var memberVoice = claim is null && isStaff && !mentionsCouncil ? MemberVoice(folded, statementSentences) : null;
+        if (claim is null && !mentionsCouncil && !addressesOfficial && memberVoice is null)
         {
             return null;
         }
@@ -276,6 +300,13 @@ internal sealed partial class MisrepresentationRule
         if (isStaff && !staffPosition && comparison.Contradiction is null && (_secrecy.ContainsAny(folded) || Leaks.Concepts.SecrecyConcept.HasIdiom(folded)))
         {
             return null;
+        }
+
+        // A member's "we" announcing a change speaks as the council; staff announce real arrangements in the
+        // same words, so it is a misrepresentation only when it contradicts an official statement uncited.
+        if (claim is null && memberVoice is not null)
+        {
+            return comparison.Contradiction is not null && !cites ? Flag(post, folded, memberVoice, comparison, isStaff, staffPosition: false) : null;
         }
 
         if (claim is null && !staffPosition)

@@ -139,6 +139,17 @@ internal sealed class TextFacts
             }
         }
 
+        // The same negations typed without the apostrophe ("ARENT changing", "wont be closing"), as
+        // whole words: "parent" and "want" hold the letters but negate nothing.
+        foreach (var negation in (ReadOnlySpan<string>)["arent ", "isnt ", "wont ", "dont ", "doesnt ", "didnt ", "havent ", "hasnt ", "cant ", "werent ", "wasnt ", "aint "])
+        {
+            var at = before.IndexOf(negation, StringComparison.Ordinal);
+            if (at >= 0 && (at == 0 ? windowStart == 0 || !char.IsAsciiLetter(text[windowStart - 1]) : !char.IsAsciiLetter(before[at - 1])))
+            {
+                return true;
+            }
+        }
+
         var afterEnd = Math.Min(text.Length, span.End + 20);
         var after = text.AsSpan(span.End, afterEnd - span.End);
         return after.Contains("rumour", StringComparison.Ordinal) || after.Contains("claims", StringComparison.Ordinal)

@@ -60,7 +60,9 @@ public sealed class ConceptSimilarityTests(ModelFixture model) : IClassFixture<M
     public void The_semantic_layer_finds_a_claim_no_pattern_reads()
     {
         // Thresholds set here, not the defaults: this tests the mechanism; eval --folds measures the calibration.
-        const string text = "The town council is forking out a fortune on a new car for the mayor.";
+        // ("is forking out" is read by a pattern since round 7, a change said in the progressive, so the
+        // sentence says it without a particle.)
+        const string text = "The town council is splashing a fortune on a new car for the mayor.";
         var patternsOnly = TestData.Classifier(new RulesOptions { UseEmbeddings = false });
         var withModel = new Classifier(TestData.Watch(), new RulesOptions { ClaimConceptThreshold = 0.5, ClaimConceptMargin = 0.02 }, [TestData.LogoHash], model.Embedder);
         var statements = new OfficialStatements();

@@ -22,7 +22,9 @@ internal sealed partial class InternalDocumentConcept : ILeakConcept
         }
 
         var after = post.Folded.AsSpan(document.Index);
-        if (!Contents().IsMatch(after) && post.Money.Count == 0)
+        // A message pasted or forwarded whole carries its contents after the marker: a clause is enough.
+        var pastedWithText = document.Groups["pasted"].Success && PastedText().IsMatch(post.Folded.AsSpan(document.Index + document.Length));
+        if (!pastedWithText && !Contents().IsMatch(after) && post.Money.Count == 0)
         {
             return null;
         }
@@ -46,9 +48,17 @@ internal sealed partial class InternalDocumentConcept : ILeakConcept
         + @"|(?:doing|going) the rounds)\b"
         + @"|\b(?:clerk|town clerk|deputy clerk|chair|chairman|mayor|leader|rfo|manager)'s (?:[\w-]+ )?(?:" + Document + @") to (?:members|councillors|all members|staff|officers|the committee)\b"
         + @"|\b(?:" + Document + @") from (?:the |our )?(?:clerk|town clerk|deputy clerk|chair|chairman|mayor|leader|finance|hr|head of [\w]+|manager|officers?|rfo)\b"
-        + @"|\b(?:first|early|rough|working|initial) (?:cut|draft|version|pass|sketch) of (?:[\w/'-]+ ){0,3}?(?:" + Document + @")\b",
+        + @"|\b(?:first|early|rough|working|initial) (?:cut|draft|version|pass|sketch) of (?:[\w/'-]+ ){0,3}?(?:" + Document + @")\b"
+        // A message forwarded or pasted whole ("Fwd: RE: pavilion options", "copying this from the clerk's
+        // email before it goes out", "pasted from the internal chain"): the writer puts an internal
+        // message in public, whatever it is called.
+        + @"|(?<pasted>(?:^|\s)(?:fwd?|fw):|-{2,} ?forwarded message|\b(?:copying|copied|pasting|pasted|forwarding|forwarded|screenshotting)\b(?: (?:this|it|that|these|below|here|in))?(?: straight)? (?:from|off|out of) (?:the |an? |this |our |their |my )?(?:[\w'-]+ ){0,2}(?:e-?mails?|memo|chain|thread|message|messages|inbox|draft|document|doc|briefing|paper|papers)\b)",
         RegexOptions.CultureInvariant)]
     private static partial Regex InternalDocument();
+
+    // At least four words after the marker.
+    [GeneratedRegex(@"^[^\p{L}\p{N}]*(?:[\p{L}\p{N}'-]+[^\p{L}\p{N}]+){3,}[\p{L}\p{N}]", RegexOptions.CultureInvariant)]
+    private static partial Regex PastedText();
 
     // What follows tells the contents: a verb of saying or proposing, a figure, or a colon.
     [GeneratedRegex(

@@ -53,7 +53,7 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
     {
         // The matter's words first (one pass over the text): most staff posts have none, and then no person
         // pattern needs to run.
-        var words = _words.FindAll(post.Folded);
+        var words = AdviceSurgery.Without(post.Folded, _words.FindAll(post.Folded));
         if (_matterPattern is not null)
         {
             var spans = words.ToList();
@@ -168,6 +168,10 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
         // A candidate by a past job said plainly, without "who" ("one used to be a lifeguard",
         // "the other was a teacher at…", "one previously ran the café").
         + @"|\b(?:one|the other|another|someone|somebody) (?:used to (?:be|work|run)|was once|was previously|previously (?:worked|ran|was)|was an? [a-z-]+ (?:at|for|in))\b"
+        // A candidate by a relative's shop or workplace ("the lad whose mum runs the bakery", "works at his
+        // dad's garage", "her brother owns the chippy"): in a small town the family business names the person.
+        + @"|\b(?:whose|his|her|their) (?:mum|dad|mother|father|brother|sister|wife|husband|uncle|aunt|auntie|nan|gran|grandad|parents|family|folks|in-laws|partner|son|daughter)(?:'s)? (?:runs|owns|has|had|ran|owned|manages|managed|keeps|kept|works at|worked at)\b"
+        + @"|\b(?:works|worked|working|helps out|helping out|is|was) (?:at|in|for) (?:his|her|their) (?:mum|dad|mother|father|brother|sister|uncle|aunt|auntie|family|parents|in-laws|wife|husband|partner)(?:'s|s')"
         + @"|\b(?:is|'s|was)(?: from)? (?:the |a |an )?(?:[a-z-]+ )?[a-z-]+'s (?:son|daughter|wife|husband|partner|nephew|niece|cousin|brother|sister|mum|dad|mother|father|grandson|granddaughter|girlfriend|boyfriend)(?:-in-law)?\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DescribedPerson();
@@ -197,8 +201,8 @@ internal sealed partial class PersonMatterConcept(string concept, IEnumerable<st
     [GeneratedRegex(
         @"\bop(?:eration)?s? on (?:his|her|their) (?:[a-z]+ )?(?:" + BodyPart + @")\b"
         + @"|\boff(?: [a-z]+){0,2} with (?:his|her|their|a) (?:bad |dodgy |sore |broken |injured |painful )?(?:" + BodyPart + @")\b"
-        + @"|\b(?:his|her|their) (?:[a-z]+ )?(?:" + BodyPart + @")(?:'s| is| has been| keeps| was) (?:playing up|bad|worse|no better|giving (?:her|him|them) (?:grief|trouble|hell)|in a (?:brace|cast|sling))"
-        + @"|\b(?:" + BodyPart + @")(?:'s| is) (?:playing up|no better|getting worse)\b"
+        + @"|\b(?:his|her|their) (?:[a-z]+ )?(?:" + BodyPart + @")(?:'s| is| has been| keeps| was) (?:playing up|bad|worse|no better|giving (?:her|him|them) (?:grief|trouble|hell)|in a (?:brace|cast|sling)|swollen|sore|broken|fractured|in plaster|strapped up|bandaged|giving way|killing (?:her|him|them)|(?:still|really) (?:bad|sore|swollen))"
+        + @"|\b(?:" + BodyPart + @")(?:'s| is) (?:(?:still |really )?(?:playing up|no better|getting worse|swollen|fractured|in plaster|strapped up|giving way))\b"
         + @"|\b(?:his|her|their) (?:bad|dodgy|sore|broken|injured|slipped|twisted|replacement|new) (?:" + BodyPart + @"|disc)\b"
         + @"|\b(?:oh|occupational health) (?:report|referral|assessment|advice|adviser|appointment|review)s?\b",
         RegexOptions.CultureInvariant)]

@@ -100,6 +100,10 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
         + @"|\b(?:my )?lips are sealed\b|\bentre nous\b|\bfor your eyes only\b|\b(?:don'?t|do not) (?:spread|pass|put) (?:this|it|that) (?:around|about|on|out)\b|\bkeep (?:schtum|shtum|stum)\b"
         + @"|\bnot a word to anyone\b|\bstrictly between\b|\bon the hush\b|\b(?:don'?t|do not|never) breathe a word\b|\btop secret\b|🤐|\bsh{2,}\b"
         + @"|\bin (?:strict )?confidence\b|\bstrictly confidential\b"
+        // A plea not to pass it on said before the telling, with or without its object or apostrophe
+        // ("pls dont share but…", "please don't repeat, the quote was…").
+        + @"|\b(?:pls|plz|please) (?:don'?t|do not) (?:share|repeat|spread|pass on|forward)(?: (?:this|it|that))?(?: (?:yet|around|about|on))?(?= ?(?:but|,|:|;|-|\.|!|$))"
+        + @"|\b(?:don'?t|do not) (?:share|repeat|spread|forward)(?: (?:this|it|that))?(?: (?:yet|around|about|on))? (?:but|though)\b"
         + @"|\bbetween you,? (?:and )?me,? and (?:the |a )?[\p{L}-]+\b|\b(?:between|within|inside) (?:these|the|our|those|this) (?:four )?walls\b"
         + @"|\bstays? (?:in|within|inside|behind) (?:this|the|that|these|our)(?: [\p{L}-]+){0,2} (?:room|rooms|walls|chamber|office|building|group|chat|meeting)\b"
         + @"|\bwhat(?:'s| is| gets| was)? (?:said|discussed|heard|shared) (?:in|at|here)\b[^.!?\n]{0,40}\bstays?\b|\b(?:goes|go|going) no further\b"
@@ -116,7 +120,7 @@ internal sealed partial class SecrecyConcept(RulesOptions options, Disclosure di
     // "embargoed", "before it's announced", "ahead of the announcement", "hasn't been released".
     [GeneratedRegex(
         @"\b(?:not|n't|isn'?t|aren'?t|hasn'?t|haven'?t)(?: yet| been| even)* (?:announced|public|published|released|out|official|confirmed|circulated|made public)\b(?: (?:yet|till|until)\b)?"
-        + @"|\bwon'?t be (?:out|public|published|announced|released)\b|\bembargo(?:ed)?\b|\bbefore (?:it'?s|it is|they'?re|the) (?:announced|published|public|released|out)\b"
+        + @"|\bwon'?t be (?:out|public|published|announced|released)\b|\bembargo(?:ed)?\b|\bbefore (?:it'?s|it is|they'?re|the) (?:announced|published|public|released|out|official|made public)\b"
         + @"|\bahead of (?:the )?(?:announcement|publication)\b"
         // A decision not taken yet ("hasn't been approved yet", "not signed off yet"); "yet" is what
         // makes it a matter still private, "the plan was not approved" is a decision told.
