@@ -123,10 +123,10 @@ public sealed class Classifier
         var repliesToOfficial = post.InReplyTo is { Length: > 0 } reply && snapshot.FindById(reply) is not null;
 
         var runLeaks = _options.ConfidentialLeakEnabled && isStaff;
-        var authorLooksLikeCouncil = false;
+        var resemblance = AuthorResemblance.None;
         var runMisrepresentation = _options.MisrepresentationEnabled
             // A registered member's post is read even without the council's name: their "we" can speak for it.
-            && (repliesToOfficial | isStaff | MayMentionCouncil(text) | (authorLooksLikeCouncil = AuthorLooksLikeCouncil(author)));
+            && (repliesToOfficial | isStaff | MayMentionCouncil(text) | ((resemblance = ResemblanceOf(author)) != AuthorResemblance.None));
         if (!runLeaks && !runMisrepresentation)
         {
             return [];
@@ -135,7 +135,7 @@ public sealed class Classifier
         var folded = TextFolding.Fold(text);
         RuleFlag? leak = runLeaks ? _leaks.Check(post, folded) : null;
         RuleFlag? misrepresentation = runMisrepresentation
-            ? _misrepresentation.Check(post, folded, isStaff, authorLooksLikeCouncil, snapshot)
+            ? _misrepresentation.Check(post, folded, isStaff, resemblance, snapshot)
             : null;
 
         return (leak, misrepresentation) switch
@@ -187,38 +187,39 @@ public sealed class Classifier
         return _hasPrefilterWords && text.AsSpan().ContainsAny(_prefilterWords);
     }
 
-    private bool AuthorLooksLikeCouncil(AccountInput author)
+    private AuthorResemblance ResemblanceOf(AccountInput author)
     {
         if (!_options.ImpersonationEnabled && !_options.MisrepresentationEnabled)
         {
-            return false;
+            return AuthorResemblance.None;
         }
 
         var handle = author.Handle ?? "";
         var displayName = author.DisplayName ?? "";
         var key = (author.Platform ?? "", author.Id ?? "");
-        if (_authorLooksLikeCouncil.TryGetValue(key, out var cached) && cached.IsFor(handle, displayName))
+        if (_authorLooksLikeCouncil.TryGetValue(key, out var cached) && cached.IsFor(handle, displayName, author.AvatarHash))
         {
-            return cached.LooksLikeCouncil;
+            return cached.Resemblance;
         }
 
-        var result = !IsStaff(key.Item1, key.Item2) && _impersonation.NameLooksLikeCouncil(author);
+        var result = IsStaff(key.Item1, key.Item2) ? AuthorResemblance.None : _impersonation.Resemblance(author);
         if (_authorLooksLikeCouncil.Count >= AuthorCacheLimit)
         {
             _authorLooksLikeCouncil.Clear(); // bounded memory; a cold cache only costs time
         }
 
-        _authorLooksLikeCouncil[key] = new AuthorVerdict(handle, displayName, result);
+        _authorLooksLikeCouncil[key] = new AuthorVerdict(handle, displayName, author.AvatarHash, result);
         return result;
     }
 
-    /// <summary>The cached verdict on an author's name, with the handle and display name it was computed for.</summary>
-    private sealed class AuthorVerdict(string handle, string displayName, bool looksLikeCouncil)
+    /// <summary>The cached verdict on an author's name and avatar, with the handle, display name and avatar it was computed for.</summary>
+    private sealed class AuthorVerdict(string handle, string displayName, ulong? avatar, AuthorResemblance resemblance)
     {
-        public bool LooksLikeCouncil => looksLikeCouncil;
+        public AuthorResemblance Resemblance => resemblance;
 
-        public bool IsFor(string handle2, string displayName2) =>
-            (ReferenceEquals(handle, handle2) || string.Equals(handle, handle2, StringComparison.Ordinal))
+        public bool IsFor(string handle2, string displayName2, ulong? avatar2) =>
+            avatar == avatar2
+            && (ReferenceEquals(handle, handle2) || string.Equals(handle, handle2, StringComparison.Ordinal))
             && (ReferenceEquals(displayName, displayName2) || string.Equals(displayName, displayName2, StringComparison.Ordinal));
     }
 

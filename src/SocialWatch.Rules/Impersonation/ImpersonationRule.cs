@@ -153,6 +153,17 @@ internal sealed class ImpersonationRule
         return new RuleFlag(RuleNames.Impersonation, Severities.High, Math.Round(score, 3), evidence, clause);
     }
 
+    /// <summary>
+    /// The rule's verdict on an account that is not registered staff, as the misrepresentation rule reads it:
+    /// its name or handle looks like the organisation's, or only its avatar is the logo. Why the logo too: an
+    /// account wearing the council's logo under another name ("Estuary Notices") is taken for the council by
+    /// the people who read its notices.
+    /// </summary>
+    public AuthorResemblance Resemblance(AccountInput account) =>
+        NameLooksLikeCouncil(account) ? AuthorResemblance.Name
+        : account.AvatarHash is { } avatar && LogoMatch.Nearest(avatar, _logoHashes, _options.LogoHashDistanceThreshold) is not null ? AuthorResemblance.Logo
+        : AuthorResemblance.None;
+
     /// <summary>True when the display name or handle uses the organisation's name (used by misrepresentation).</summary>
     public bool NameLooksLikeCouncil(AccountInput account) =>
         Match(HandleCore(account.Handle ?? "", account.Platform), account, isHandle: true) is not null

@@ -39,7 +39,8 @@ internal sealed partial class MisrepresentationRule
 
     /// <summary>
     /// An account posing as the council speaking in its voice: a change word ("cancelled", "will now"), a
-    /// request for payment details, a fee, a claim to be the real account (<see cref="LookAlikeVoice"/>), or
+    /// request for payment details, a fee, a claim to be the real account (<see cref="LookAlikeVoice"/>), terms,
+    /// an offer, a cancellation or a promise to act (<see cref="LookAlikeAnnouncement"/>), or
     /// "we" as subject with an assertion ("we have decided", "we will charge"); "us" and "our" are objects
     /// and owners ("DM us"), not the one who decides.
     /// </summary>
@@ -53,6 +54,11 @@ internal sealed partial class MisrepresentationRule
         if (LookAlikeVoice.Find(folded, sentenceText) is { } request)
         {
             return request;
+        }
+
+        if (LookAlikeAnnouncement.Find(sentenceText) is { } announcement)
+        {
+            return announcement;
         }
 
         if (_assertions.FindFirst(sentenceText) is not { } assertion)

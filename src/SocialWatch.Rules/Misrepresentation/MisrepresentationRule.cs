@@ -65,12 +65,16 @@ internal sealed partial class MisrepresentationRule
     public bool IsCandidate(string folded, bool authorLooksLikeCouncil, bool repliesToOfficial) =>
         authorLooksLikeCouncil || repliesToOfficial || _references.MayReferToCouncil(folded);
 
-    public RuleFlag? Check(PostInput post, string folded, bool isStaff, bool authorLooksLikeCouncil, OfficialStatements.Snapshot statements)
+    public RuleFlag? Check(PostInput post, string folded, bool isStaff, Impersonation.AuthorResemblance resemblance, OfficialStatements.Snapshot statements)
     {
+        // An account that says it is not the council does not speak in its voice (its other claims still count).
+        var posing = resemblance != Impersonation.AuthorResemblance.None && !DeclaredNotCouncil.Is(post.Author);
+        var authorLooksLikeCouncil = posing && resemblance == Impersonation.AuthorResemblance.Name;
+        var authorWearsLogo = posing && resemblance == Impersonation.AuthorResemblance.Logo;
         var replyTarget = post.InReplyTo is { Length: > 0 } reply ? statements.FindById(reply) : null;
         var mentionsOfficial = _references.MentionsOfficialHandle(folded);
         var addressesOfficial = replyTarget is not null || mentionsOfficial;
-        if (!(isStaff || IsCandidate(folded, authorLooksLikeCouncil, replyTarget is not null)) || DeclaredParody.Is(post.Author))
+        if (!(isStaff || IsCandidate(folded, authorLooksLikeCouncil || authorWearsLogo, replyTarget is not null)) || DeclaredParody.Is(post.Author))
         {
             return null; // nothing about the council, or a declared parody's joke (impersonation only)
         }
@@ -245,6 +249,14 @@ internal sealed partial class MisrepresentationRule
             if (authorLooksLikeCouncil && CouncilVoice(folded, sentenceText) is { } voice)
             {
                 claim = new Claim(sentence, null, voice with { Start = voice.Start + sentence.Start }, "account posing as the council announces a change", null);
+                continue;
+            }
+
+            // The logo on another name: only what the council alone could announce (terms, an offer, a
+            // cancellation, a promise for details), not the wider words of change a shop's "flash sale" uses.
+            if (authorWearsLogo && LookAlikeAnnouncement.Find(sentenceText) is { } announced)
+            {
+                claim = new Claim(sentence, null, announced with { Start = announced.Start + sentence.Start }, "account wearing the council's logo announces in the council's voice", null);
                 continue;
             }
 
