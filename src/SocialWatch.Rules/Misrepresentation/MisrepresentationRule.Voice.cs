@@ -46,7 +46,8 @@ internal sealed partial class MisrepresentationRule
     /// </summary>
     private TextSpan? CouncilVoice(string folded, string sentenceText)
     {
-        if (FirstChange(_councilVoice, sentenceText) is { } change)
+        // "our old account closes at the end of the month": the account moves, no service changes.
+        if (FirstChange(_councilVoice, sentenceText) is { } change && !AccountNotice.Covers(sentenceText, change))
         {
             return change;
         }

@@ -115,4 +115,19 @@ public sealed class LookAlikeAnnouncementTests
     [Fact]
     public void An_account_that_says_it_is_not_the_council_is_still_read_for_claims_about_it() =>
         Assert.NotNull(Misrepresentation("The town council has voted to sell the community centre", TestData.Account("LeighTCWatchers", "Leigh TC Watchers", "75") with { Bio = "Residents' group, not the council" }));
+
+    private static AccountInput OfficialHandleElsewhere => TestData.Account("LeighTownCouncil@mstdn.social", "Leigh Town Council", "76", "mastodon");
+
+    [Theory]
+    [InlineData("We're moving! Please follow us here from now on, our old account will be closed at the end of the month.")]
+    [InlineData("This account closes on Friday: we are moving to a new server")]
+    [InlineData("our previous profile is being shut down, follow us over here")]
+    public void A_notice_about_the_account_itself_is_not_a_service_change(string text) =>
+        Assert.Null(Misrepresentation(text, OfficialHandleElsewhere));
+
+    [Theory]
+    [InlineData("The library will close on Mondays from June, follow us here for updates")]
+    [InlineData("This is the real council account, the old one has been hacked.")]
+    public void A_service_change_or_a_claim_to_be_the_real_account_is_still_read(string text) =>
+        Assert.NotNull(Misrepresentation(text, OfficialHandleElsewhere));
 }
