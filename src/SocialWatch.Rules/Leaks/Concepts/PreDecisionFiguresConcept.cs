@@ -109,10 +109,13 @@ internal sealed partial class PreDecisionFiguresConcept(RulesOptions options) : 
     private static LeakFinding Finding(string summary, JsonArray signals) =>
         new("pre_decision_figures", 0.85, PolicyClauses.ConfidentialInformationDefined, summary, signals);
 
-    // "78/100", "78 out of 100", "85%", "85 per cent", "42 points"; "ranked (a bidder) first", "came top",
+    // "78/100", "78 out of 100", "82 out of a hundred", "85%", "85 per cent", "42 points"; "ranked (a bidder) first", "came top",
     // "top-scoring", "highest score".
     [GeneratedRegex(
-        @"(?<![\w.])\d{1,3}(?:\.\d+)? ?(?:/|out of) ?\d{1,3}(?![\w/])|(?<![\w.])\d{1,3}(?:\.\d+)? ?(?:%|per ?cent\b|points\b|pts\b|marks\b)"
+        @"(?<![\w.])\d{1,3}(?:\.\d+)? ?(?:/|out of) ?\d{1,3}(?![\w/])"
+        // The scale in words ("82 out of a hundred", "sixty-odd out of a hundred", "seven out of ten"): the
+        // same score said as people say it.
+        + @"|\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?) out of (?:a |one )?(?:hundred|ten|twenty|fifty)\b|(?<![\w.])\d{1,3}(?:\.\d+)? ?(?:%|per ?cent\b|points\b|pts\b|marks\b)"
         + @"|\b(?:ranked|came|placed|finished|scored)(?: [\w'-]+){0,3} (?:top|first|second|third|last|bottom|1st|2nd|3rd|highest|lowest)\b|\b(?:top|highest|lowest)[ -]scor\w*|\b(?:top|first|highest|lowest|best|bottom) (?:on|for) (?:price|quality|cost|value|both)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Score();

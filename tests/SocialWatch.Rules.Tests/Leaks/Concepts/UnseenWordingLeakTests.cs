@@ -82,4 +82,16 @@ public sealed class UnseenWordingLeakTests
     [InlineData("my knee is swollen after the 10k, never again")]
     [InlineData("the broken fence at the depot is fixed")]
     public void The_writers_own_aches_and_broken_things_are_not_a_health_matter(string text) => Assert.Null(Leak(text));
+
+    [Theory]
+    [InlineData("marked the quay resurfacing bids today, Wyre Surfacing like 82 out of a hundred, the other bidder well behind")]
+    [InlineData("tender panel done: Ramp Co got about eighty out of a hundred, Skate Ltd sixty")]
+    [InlineData("the panel gave the second bidder seven out of ten on quality")]
+    public void A_tender_score_on_a_scale_said_in_words_is_a_leak(string text) =>
+        Assert.Contains("pre_decision_figures", Concepts(text));
+
+    [Theory]
+    [InlineData("ninety out of a hundred people at the fun day said they'd come again")]
+    [InlineData("I'd give the new cafe eight out of ten")]
+    public void A_score_in_words_outside_a_selection_is_not_a_leak(string text) => Assert.Null(Leak(text));
 }
