@@ -30,6 +30,9 @@ public sealed class BlindEvaluationTests(ITestOutputHelper output, Semantic.Mode
         // Round 6's sets (Blind/round6/README.md), measured at the end of round 6.
         { "round6/leigh", 138, [0.88, 0.95, 0.86, 0.78, 0.75, 0.75] },
         { "round6/hollowell", 96, [0.82, 0.95, 0.95, 0.76, 0.68, 0.77] },
+        // Round 7's sets (Blind/round7/README.md), measured at the end of round 7.
+        { "round7/leigh", 140, [0.95, 0.95, 0.95, 0.84, 0.84, 0.66] },
+        { "round7/ashcombe", 100, [0.95, 0.94, 0.90, 0.68, 0.85, 0.78] },
     };
 
     [Theory]
