@@ -33,6 +33,9 @@ public sealed class BlindEvaluationTests(ITestOutputHelper output, Semantic.Mode
         // Round 7's sets (Blind/round7/README.md), measured at the end of round 7.
         { "round7/leigh", 140, [0.95, 0.95, 0.95, 0.84, 0.84, 0.66] },
         { "round7/ashcombe", 100, [0.95, 0.94, 0.90, 0.68, 0.85, 0.78] },
+        // Round 8's sets (Blind/round8/README.md), measured at the end of round 8.
+        { "round8/leigh", 140, [0.95, 0.95, 0.93, 0.93, 0.82, 0.71] },
+        { "round8/pelling", 100, [0.90, 0.95, 0.92, 0.86, 0.76, 0.70] },
     };
 
     [Theory]
