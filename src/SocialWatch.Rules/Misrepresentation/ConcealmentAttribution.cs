@@ -13,16 +13,8 @@ namespace SocialWatch.Rules.Misrepresentation;
 internal static partial class ConcealmentAttribution
 {
     /// <summary>The concealment verb right after the council reference, or null.</summary>
-    public static TextSpan? After(string folded, TextSpan reference, int sentenceEnd)
-    {
-        if (reference.End >= sentenceEnd)
-        {
-            return null;
-        }
-
-        var match = Concealing().Match(folded, reference.End, sentenceEnd - reference.End);
-        return match.Success ? new TextSpan(match.Groups["verb"].Index, match.Groups["verb"].Length, match.Groups["verb"].Value) : null;
-    }
+    public static TextSpan? After(string folded, TextSpan reference, int sentenceEnd) =>
+        AfterReference.Find(Concealing(), folded, reference, sentenceEnd);
 
     [GeneratedRegex(
         @"\G(?:'s|s|'re|'ve)?(?: (?:is|are|was|were|has been|have been|has|have|been|now|still|clearly|obviously|conveniently|quietly|deliberately|again))*"

@@ -14,16 +14,8 @@ namespace SocialWatch.Rules.Misrepresentation;
 internal static partial class DroppedAuxiliary
 {
     /// <summary>The -ing verb right after the council reference, or null.</summary>
-    public static TextSpan? After(string folded, TextSpan reference, int sentenceEnd)
-    {
-        if (reference.End >= sentenceEnd)
-        {
-            return null;
-        }
-
-        var match = Progressive().Match(folded, reference.End, sentenceEnd - reference.End);
-        return match.Success ? new TextSpan(match.Groups["verb"].Index, match.Groups["verb"].Length, match.Groups["verb"].Value) : null;
-    }
+    public static TextSpan? After(string folded, TextSpan reference, int sentenceEnd) =>
+        AfterReference.Find(Progressive(), folded, reference, sentenceEnd);
 
     [GeneratedRegex(
         @"\G(?: (?:now|already|quietly|finally|actually|really|seriously|still|just|apparently))? (?<verb>(?!(?:meeting|meetings|building|buildings|housing|planning|parking|evening|morning|training|something|anything|nothing|everything|wedding|bring|king|ring|thing|things|spring|string|during|ceiling|offerings|listing|hearing|ruling|sitting|recording|reading|briefing|tendering|ranking|rating|wording|marking|heading|painting|landing|being)\b)[a-z]{2,}ing)"

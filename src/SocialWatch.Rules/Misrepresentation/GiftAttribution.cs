@@ -14,16 +14,8 @@ namespace SocialWatch.Rules.Misrepresentation;
 internal static partial class GiftAttribution
 {
     /// <summary>The giving verb after the council reference in a thanks sentence, or null.</summary>
-    public static TextSpan? After(string folded, TextSpan reference, int sentenceEnd)
-    {
-        if (reference.End >= sentenceEnd)
-        {
-            return null;
-        }
-
-        var found = Giving().Match(folded, reference.End, sentenceEnd - reference.End);
-        return found.Success ? new TextSpan(found.Groups["verb"].Index, found.Groups["verb"].Length, found.Groups["verb"].Value) : null;
-    }
+    public static TextSpan? After(string folded, TextSpan reference, int sentenceEnd) =>
+        AfterReference.Find(Giving(), folded, reference, sentenceEnd);
 
     // Within a few words of the council: a relative or "for" and a verb of giving, then who received it
     // ("us", "the club", "our juniors") or what was given (a sum, a grant, a place).

@@ -94,16 +94,8 @@ internal static partial class Headlines
     /// by a determiner, a sum, a number or a preposition. Up to two adverbs may come between ("Council now
     /// quietly spends…"): headlines stack them.
     /// </summary>
-    public static TextSpan? PresentTense(string folded, TextSpan reference, int sentenceEnd)
-    {
-        if (reference.End >= sentenceEnd)
-        {
-            return null;
-        }
-
-        var found = PresentAfterSubject().Match(folded, reference.End, sentenceEnd - reference.End);
-        return found.Success ? new TextSpan(found.Groups["verb"].Index, found.Groups["verb"].Length, found.Groups["verb"].Value) : null;
-    }
+    public static TextSpan? PresentTense(string folded, TextSpan reference, int sentenceEnd) =>
+        AfterReference.Find(PresentAfterSubject(), folded, reference, sentenceEnd);
 
     [GeneratedRegex(
         @"\G(?: (?:now|finally|quietly|secretly|still|already|again|also|formally|officially|reportedly)){0,2} (?<verb>(?!(?:elections|meetings|offices|members|minutes|services|papers|plans|tax|rates|chambers|officers|news|updates|accounts|grounds|is|was|has|as|this|its|his|always|says|asks|thanks|needs|wants|hopes)\b)[a-z]{3,}(?:s|es)) (?:the|a|an|its|new|all|every|more|to|on|over|against|for|plans?|£|\d)",

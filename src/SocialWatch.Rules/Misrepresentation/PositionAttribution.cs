@@ -14,32 +14,16 @@ namespace SocialWatch.Rules.Misrepresentation;
 internal static partial class PositionAttribution
 {
     /// <summary>The stance right after the council reference, or null.</summary>
-    public static TextSpan? After(string folded, TextSpan reference, int sentenceEnd)
-    {
-        if (reference.End >= sentenceEnd)
-        {
-            return null;
-        }
-
-        var match = Stance().Match(folded, reference.End, sentenceEnd - reference.End);
-        return match.Success ? new TextSpan(match.Groups["stance"].Index, match.Groups["stance"].Length, match.Groups["stance"].Value) : null;
-    }
+    public static TextSpan? After(string folded, TextSpan reference, int sentenceEnd) =>
+        AfterReference.Find(Stance(), folded, reference, sentenceEnd, "stance");
 
     /// <summary>
     /// The council as the subject of a verb of position ("Leigh TC back the flats", "council wants
     /// it gone", "LTC opposes the bid", "the town council favours option B"). Not when what it wants is the
     /// public's say ("the council wants your views", "wants to hear from you"): that is an invitation.
     /// </summary>
-    public static TextSpan? VerbAfter(string folded, TextSpan reference, int sentenceEnd)
-    {
-        if (reference.End >= sentenceEnd)
-        {
-            return null;
-        }
-
-        var match = PositionVerb().Match(folded, reference.End, sentenceEnd - reference.End);
-        return match.Success ? new TextSpan(match.Groups["verb"].Index, match.Groups["verb"].Length, match.Groups["verb"].Value) : null;
-    }
+    public static TextSpan? VerbAfter(string folded, TextSpan reference, int sentenceEnd) =>
+        AfterReference.Find(PositionVerb(), folded, reference, sentenceEnd);
 
     [GeneratedRegex(
         @"\G(?:'s|s)?(?: (?:now|still|really|fully|clearly|openly|obviously|apparently|secretly|quietly|just|actually|definitely|officially|all))*"

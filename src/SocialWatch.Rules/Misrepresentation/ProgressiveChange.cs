@@ -13,16 +13,8 @@ namespace SocialWatch.Rules.Misrepresentation;
 internal static partial class ProgressiveChange
 {
     /// <summary>The -ing verb after the council reference and its auxiliary, or null.</summary>
-    public static TextSpan? After(string folded, TextSpan reference, int sentenceEnd)
-    {
-        if (reference.End >= sentenceEnd)
-        {
-            return null;
-        }
-
-        var match = Changing().Match(folded, reference.End, sentenceEnd - reference.End);
-        return match.Success ? new TextSpan(match.Groups["verb"].Index, match.Groups["verb"].Length, match.Groups["verb"].Value) : null;
-    }
+    public static TextSpan? After(string folded, TextSpan reference, int sentenceEnd) =>
+        AfterReference.Find(Changing(), folded, reference, sentenceEnd);
 
     [GeneratedRegex(
         @"\G(?:'s|'re| is| are| was| were)(?: (?:now|already|quietly|finally|actually|really|apparently|just|only))? (?<verb>[a-z]{3,}ing)\b"
