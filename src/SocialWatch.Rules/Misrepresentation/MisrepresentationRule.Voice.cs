@@ -91,36 +91,31 @@ internal sealed partial class MisrepresentationRule
     {
         foreach (var sentence in sentences)
         {
-            var text = folded.AsSpan(sentence.Start, sentence.Length);
-            var at = 0;
-            while (at < text.Length)
+            for (var we = MemberWe().Match(folded, sentence.Start, sentence.Length); we.Success; we = we.NextMatch())
             {
-                var end = at;
-                while (end < text.Length && (char.IsAsciiLetter(text[end]) || text[end] == '\''))
-                {
-                    end++;
-                }
-
                 // "we" with its auxiliary ("we are", "we'll", "we've"): a finite act of the council; "recommends
                 // we close" or "we should close" propose, not announce.
-                if (end > at && FirstPersonPlural.Contains(text[at..end].ToString())
-                    && (end - at > 2 || WeAuxiliary().IsMatch(folded, sentence.Start + end)))
+                var end = we.Index + we.Length;
+                if (we.Length == 2 && !WeAuxiliary().IsMatch(folded, end))
                 {
-                    var clauseEnd = Math.Min(text.Length, end + 30);
-                    var clause = folded.Substring(sentence.Start + end, clauseEnd - end);
-                    if (FirstChange(_change, clause) is { } change)
-                    {
-                        var weSpan = new TextSpan(sentence.Start + at, end - at, text[at..end].ToString());
-                        return new Claim(sentence, weSpan, change with { Start = change.Start + sentence.Start + end }, "a member speaks as the council (\"we\") and announces a change", null);
-                    }
+                    continue;
                 }
 
-                at = end + 1;
+                var clause = folded.Substring(end, Math.Min(sentence.End, end + 30) - end);
+                if (FirstChange(_change, clause) is { } change)
+                {
+                    var weSpan = new TextSpan(we.Index, we.Length, we.Value);
+                    return new Claim(sentence, weSpan, change with { Start = change.Start + end }, "a member speaks as the council (\"we\") and announces a change", null);
+                }
             }
         }
 
         return null;
     }
+
+    // "we" and its contractions as a whole word (letters and apostrophes make a word).
+    [GeneratedRegex(@"(?<![A-Za-z'])we(?:'re|'ve|'ll|ve)?(?![A-Za-z'])", RegexOptions.CultureInvariant)]
+    private static partial Regex MemberWe();
 
     [GeneratedRegex(@"\G (?:are|will|have|shall|are going to|are now|will now|have now)\b", RegexOptions.CultureInvariant)]
     private static partial Regex WeAuxiliary();
