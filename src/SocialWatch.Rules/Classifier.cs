@@ -32,10 +32,11 @@ public sealed class Classifier
     // Clause key -> the organisation's wording (Watch:Policy:Clauses over neutral defaults).
     private readonly System.Collections.Frozen.FrozenDictionary<string, string> _clauseTexts;
 
-    // Keyed by (platform, id) only; the entry keeps the handle and display name it was computed for and is
-    // recomputed when either changed (a renamed profile), so a hit costs one key hash and two compares
-    // (usually reference-equal strings) instead of hashing four strings.
-    private readonly ConcurrentDictionary<(string Platform, string Id), AuthorVerdict> _authorLooksLikeCouncil = new();
+    // How each author resembles the council (name, logo or neither). Keyed by (platform, id) only; the entry
+    // keeps the handle, display name and avatar hash it was computed for and is recomputed when one changed
+    // (a renamed profile, a new picture), so a hit costs one key hash and three compares (usually
+    // reference-equal strings) instead of hashing four strings.
+    private readonly ConcurrentDictionary<(string Platform, string Id), AuthorVerdict> _authorResemblance = new();
 
     public Classifier(WatchOptions watch, RulesOptions options, IReadOnlyList<ulong> logoHashes, ISentenceEmbedder? embedder = null)
     {
@@ -197,18 +198,18 @@ public sealed class Classifier
         var handle = author.Handle ?? "";
         var displayName = author.DisplayName ?? "";
         var key = (author.Platform ?? "", author.Id ?? "");
-        if (_authorLooksLikeCouncil.TryGetValue(key, out var cached) && cached.IsFor(handle, displayName, author.AvatarHash))
+        if (_authorResemblance.TryGetValue(key, out var cached) && cached.IsFor(handle, displayName, author.AvatarHash))
         {
             return cached.Resemblance;
         }
 
         var result = IsStaff(key.Item1, key.Item2) ? AuthorResemblance.None : _impersonation.Resemblance(author);
-        if (_authorLooksLikeCouncil.Count >= AuthorCacheLimit)
+        if (_authorResemblance.Count >= AuthorCacheLimit)
         {
-            _authorLooksLikeCouncil.Clear(); // bounded memory; a cold cache only costs time
+            _authorResemblance.Clear(); // bounded memory; a cold cache only costs time
         }
 
-        _authorLooksLikeCouncil[key] = new AuthorVerdict(handle, displayName, author.AvatarHash, result);
+        _authorResemblance[key] = new AuthorVerdict(handle, displayName, author.AvatarHash, result);
         return result;
     }
 

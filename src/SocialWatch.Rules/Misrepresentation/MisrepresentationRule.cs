@@ -62,8 +62,8 @@ internal sealed partial class MisrepresentationRule
     public bool UsesEmbeddings => _embedder is not null;
 
     /// <summary>Cheap test: could this post say anything about the council at all?</summary>
-    public bool IsCandidate(string folded, bool authorLooksLikeCouncil, bool repliesToOfficial) =>
-        authorLooksLikeCouncil || repliesToOfficial || _references.MayReferToCouncil(folded);
+    public bool IsCandidate(string folded, bool authorPosesAsCouncil, bool repliesToOfficial) =>
+        authorPosesAsCouncil || repliesToOfficial || _references.MayReferToCouncil(folded);
 
     public RuleFlag? Check(PostInput post, string folded, bool isStaff, Impersonation.AuthorResemblance resemblance, OfficialStatements.Snapshot statements)
     {
@@ -74,7 +74,7 @@ internal sealed partial class MisrepresentationRule
         var replyTarget = post.InReplyTo is { Length: > 0 } reply ? statements.FindById(reply) : null;
         var mentionsOfficial = _references.MentionsOfficialHandle(folded);
         var addressesOfficial = replyTarget is not null || mentionsOfficial;
-        if (!(isStaff || IsCandidate(folded, authorLooksLikeCouncil || authorWearsLogo, replyTarget is not null)) || DeclaredParody.Is(post.Author))
+        if (!(isStaff || IsCandidate(folded, posing, replyTarget is not null)) || DeclaredParody.Is(post.Author))
         {
             return null; // nothing about the council, or a declared parody's joke (impersonation only)
         }
