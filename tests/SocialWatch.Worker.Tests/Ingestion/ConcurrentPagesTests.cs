@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SocialWatch.Connectors;
 using SocialWatch.Demo.Bench;
 using SocialWatch.Worker.Ingestion;
 
@@ -68,13 +69,7 @@ public sealed class ConcurrentPagesTests
         var (first, second) = (await CreateSourceAsync(dataSource, "first"), await CreateSourceAsync(dataSource, "second"));
         // The authors are stored beforehand (by other posts), so neither store waits on the other's new
         // accounts: what the second waits on is the first's new posts.
-        await using (var earlier = await dataSource.OpenConnectionAsync())
-        {
-            await using var tx = await earlier.BeginTransactionAsync();
-            var authorsPage = SyntheticPosts.Pages(100, 100, authors: 10, idBase: 1_000).Single();
-            await PostStore.StoreAsync(earlier, tx, await CreateSourceAsync(dataSource, "earlier"), "x", authorsPage, CancellationToken.None);
-            await tx.CommitAsync();
-        }
+        await StoreEarlierAsync(dataSource, SyntheticPosts.Pages(100, 100, authors: 10, idBase: 1_000).Single());
 
         // The first connection stores the page and holds its transaction open; the second stores the
         // same page: its snapshot cannot see the first's posts, so its plain insert waits on the
@@ -114,12 +109,7 @@ public sealed class ConcurrentPagesTests
         var (low, high) = (page.Posts[0], page.Posts[1]);
         var (first, second) = (await CreateSourceAsync(dataSource, "first"), await CreateSourceAsync(dataSource, "second"));
         // The author is stored beforehand, so what the two connections can wait on is each other's posts.
-        await using (var earlier = await dataSource.OpenConnectionAsync())
-        {
-            await using var tx = await earlier.BeginTransactionAsync();
-            await PostStore.StoreAsync(earlier, tx, await CreateSourceAsync(dataSource, "earlier"), "x", SyntheticPosts.Pages(1, 1, authors: 1, idBase: 1_000).Single(), CancellationToken.None);
-            await tx.CommitAsync();
-        }
+        await StoreEarlierAsync(dataSource, SyntheticPosts.Pages(1, 1, authors: 1, idBase: 1_000).Single());
 
         // The first holds the lower post uncommitted. The second's page carries both, the higher first:
         // taken in key order, the second waits at the lower post before it holds the higher one, so the
@@ -148,6 +138,17 @@ public sealed class ConcurrentPagesTests
         await using var check = await dataSource.OpenConnectionAsync();
         Assert.Equal([first, first], await check.QueryAsync<long>(
             "SELECT source_id FROM posts WHERE platform_id = ANY(@ids) ORDER BY platform_id", new { ids = new[] { low.PlatformId, high.PlatformId } }));
+    }
+
+    /// <summary>Stores a page from another source and commits it: its authors are then known to both
+    /// stores under test, so neither waits on the other's new accounts.</summary>
+    private static async Task StoreEarlierAsync(NpgsqlDataSource dataSource, FetchedPage page)
+    {
+        var sourceId = await CreateSourceAsync(dataSource, "earlier");
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await PostStore.StoreAsync(connection, tx, sourceId, "x", page, CancellationToken.None);
+        await tx.CommitAsync();
     }
 
     private static async Task<long> CreateSourceAsync(NpgsqlDataSource dataSource, string name)
