@@ -6,7 +6,7 @@ namespace SocialWatch.Rules.Misrepresentation;
 /// <summary>
 /// Sentences that name the council beside an assertion word without saying the council did anything:
 /// the council negated as the agent ("approved by the district council, not Leigh Town Council", "that
-/// page isn't the council"), the council's decision as the time of something else ("before the council has
+/// page isn't the council", "funded by members, not by the town council"), the council's decision as the time of something else ("before the council has
 /// decided", "until the council decides": a temporal clause asserts nothing),
 /// and the council said not to have decided yet ("hasn't decided anything yet", "hasn't taken a view").
 /// The clerk has nothing to correct in any of them.
@@ -24,7 +24,7 @@ internal static partial class CouncilNotActing
     // "not Leigh Town Council", "isn't the council", "rather than the council"; "before / until / till /
     // unless / pending the council …". "After the council decided" is kept: a past act told as a time.
     [GeneratedRegex(
-        @"(?:\b(?:not|isn'?t|is not|wasn'?t|was not|aren'?t|are not|never|rather than|instead of)(?: (?:even|actually|really|from))?"
+        @"(?:\b(?:not|isn'?t|is not|wasn'?t|was not|aren'?t|are not|never|rather than|instead of)(?: (?:even|actually|really|from|by|funded by|paid for by))?"
         + @"|\b(?:before|until|till|unless|pending|ahead of|once|whenever)(?: (?:the|a|any))?(?: (?:final|formal|full))?(?: (?:decision|vote|meeting) (?:of|by))?)"
         + @" (?:the |our |a )?(?:real |actual |official )?(?:town |parish )?$",
         RegexOptions.CultureInvariant)]

@@ -24,7 +24,7 @@ internal sealed partial class MisrepresentationRule
             return null;
         }
 
-        if (!SpeakerIsThirdParty(original, folded, sentence.Start, absolute, reference) && !IsFundraising(folded, absolute))
+        if (!Denials.Covers(folded, reference, absolute) && !SpeakerIsThirdParty(original, folded, sentence.Start, absolute, reference) && !IsFundraising(folded, absolute))
         {
             return absolute;
         }
@@ -32,9 +32,9 @@ internal sealed partial class MisrepresentationRule
         foreach (var span in _assertions.FindAll(sentenceText))
         {
             absolute = span with { Start = span.Start + sentence.Start };
-            if (OtherCouncilActs(folded, sentence.Start, absolute, reference))
+            if (OtherCouncilActs(folded, sentence.Start, absolute, reference) || Denials.Covers(folded, reference, absolute))
             {
-                continue;
+                continue; // another council's act, or the council's own act denied ("did not vote to close")
             }
 
             if (!SpeakerIsThirdParty(original, folded, sentence.Start, absolute, reference) && !IsFundraising(folded, absolute))

@@ -91,9 +91,12 @@ internal sealed partial class MisrepresentationRule
         TextSpan? publicMoneyMarker = null;
         // In a reply to an official post, "they" opening the reply is the council replied to.
         var previousReferred = replyTarget is not null;
+        // "is this real??": the writer doubts what the post passes on (round 9).
+        var doubting = false;
         for (var s = 0; s < sentences.Count; s++)
         {
             var sentence = sentences[s];
+            doubting |= SurprisedRelay.Doubts(folded.AsSpan(sentence.Start, sentence.Length));
             var presupposed = sentence.IsQuestion ? PresupposingQuestion().Match(folded, sentence.Start, sentence.Length) : null;
             if (sentence.IsQuestion && presupposed is not { Success: true } && !SurprisedRelay.Is(folded.AsSpan(sentence.Start, sentence.Length)))
             {
@@ -145,6 +148,12 @@ internal sealed partial class MisrepresentationRule
             if (claim is not null)
             {
                 continue;
+            }
+
+            if (Denials.NoDecision(folded.AsSpan(sentence.Start, sentence.Length)) || Denials.Retracted(folded.AsSpan(sentence.Start, sentence.Length)))
+            {
+                hedged = true;
+                continue; // "no decision has been taken", "an earlier version of this article said…": a denial, not a claim
             }
 
             if (Hedges.OpensAsHedge(sentenceText)
@@ -266,6 +275,15 @@ internal sealed partial class MisrepresentationRule
             }
         }
 
+        // A post that asks whether what it passes on is real asserts none of it (the look-alike it doubts is
+        // the impersonation rule's business); it is not flagged as contradicting a statement either.
+        if (doubting && claim is { Concept: null })
+        {
+            claim = null;
+            hedged = true;
+            semanticCandidates = null;
+        }
+
         // The semantic layer: a sentence about the council that no pattern read as a claim, but whose
         // meaning is near a claim concept (and nearer than to the contrast concepts). Only posts that got
         // this far pay for the model.
@@ -288,6 +306,19 @@ internal sealed partial class MisrepresentationRule
             claim = new Claim(verdict.Sentence, null, verdict.Verdict, PublicMoneyWhy, null);
         }
 
+        // A member or officer telling a council decision as done (round 9's settled label): a claim about what
+        // the council decided, whether or not it contradicts a statement, unless the post says it is public.
+        var memberDecision = isStaff ? MemberDecision.Find(folded, statementSentences) : null;
+        if (memberDecision is not null && MemberDecision.Published(folded))
+        {
+            memberDecision = null;
+        }
+
+        if (claim is null && memberDecision is { } told)
+        {
+            claim = new Claim(told.Sentence, null, told.Told, "a member or officer tells a council decision as done", null);
+        }
+
         var position = PositionPhrase(folded);
         var staffPosition = isStaff && position is not null && mentionsCouncil;
         var memberVoice = claim is null && isStaff && !mentionsCouncil ? MemberVoice(folded, statementSentences) : null;
@@ -308,8 +339,9 @@ internal sealed partial class MisrepresentationRule
             || LinksOfficialPost(post.Text, statements) || CitesCouncilElsewhere(folded);
 
         // A staff member passing on something confidential leaks (the leak rule's business); unless it
-        // contradicts a statement or speaks as the council, it asserts no decision to misrepresent.
-        if (isStaff && !staffPosition && comparison.Contradiction is null && (_secrecy.ContainsAny(folded) || Leaks.Concepts.SecrecyConcept.HasIdiom(folded)))
+        // contradicts a statement, speaks as the council or tells a decision as done, it asserts no decision
+        // to misrepresent.
+        if (isStaff && !staffPosition && memberDecision is null && comparison.Contradiction is null && (_secrecy.ContainsAny(folded) || Leaks.Concepts.SecrecyConcept.HasIdiom(folded)))
         {
             return null;
         }
