@@ -59,6 +59,29 @@ internal static partial class LookAlikeVoice
         return found.Success ? new TextSpan(found.Index, found.Length, found.Value) : null;
     }
 
+    /// <summary>
+    /// A request for payment, bank or card details or for a resident's personal details ("reply with your
+    /// group's bank details", "send us your full name, home address and date of birth"). The council's
+    /// announcements never ask for them by post or message, so a look-alike repeating an announcement with
+    /// such a request speaks as the council falsely (round 9's settled label), even when the terms agree.
+    /// </summary>
+    public static TextSpan? RequestForDetails(string folded)
+    {
+        var found = DetailsRequested().Match(folded);
+        if (!found.Success)
+        {
+            found = PersonalDetailsRequested().Match(folded);
+        }
+
+        return found.Success ? new TextSpan(found.Index, found.Length, found.Value) : null;
+    }
+
+    // A verb of giving, then (within a few words) a resident's personal details.
+    [GeneratedRegex(
+        @"\b(?:reply|send|provide|enter|share|give|message|dm|inbox|submit|email|text|comment)\b(?:\W+\w+){0,6}?\W+(?:full name|home address|(?:postal |street )?address|postcode|date of birth|dob|(?:phone|mobile|contact) number|email address|national insurance|ni number)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex PersonalDetailsRequested();
+
     // A verb of giving or confirming, then (within a few words) payment or login details.
     [GeneratedRegex(
         @"\b(?:reply|replying|send|sending|confirm|confirming|verify|provide|providing|enter|update|share|give|message|messaging|dm|inbox|submit|email|text)\b(?:\W+\w+){0,6}?\W+(?:(?:card|bank|account|banking|payment|login|log-in)(?: number| numbers| details| info(?:rmation)?)?|sort ?code|expiry(?: date)?|cvv|cvc|security code|(?:3|three) digits|pin(?: number)?|password)\b",

@@ -322,7 +322,9 @@ internal sealed partial class MisrepresentationRule
         var position = PositionPhrase(folded);
         var staffPosition = isStaff && position is not null && mentionsCouncil;
         var memberVoice = claim is null && isStaff && !mentionsCouncil ? MemberVoice(folded, statementSentences) : null;
-        if (claim is null && !mentionsCouncil && !addressesOfficial && memberVoice is null)
+        // A look-alike asking for payment or personal details (round 9): read on even when it names no council.
+        var request = posing ? LookAlikeVoice.RequestForDetails(folded) : null;
+        if (claim is null && !mentionsCouncil && !addressesOfficial && memberVoice is null && request is null)
         {
             return null;
         }
@@ -344,6 +346,16 @@ internal sealed partial class MisrepresentationRule
         if (isStaff && !staffPosition && memberDecision is null && comparison.Contradiction is null && (_secrecy.ContainsAny(folded) || Leaks.Concepts.SecrecyConcept.HasIdiom(folded)))
         {
             return null;
+        }
+
+        // A look-alike that repeats an official announcement (its claim agrees with a statement) but asks for
+        // payment, bank or card details or personal details misrepresents the council as well as impersonating
+        // it: the council's announcements never ask for them by post or message (round 9's settled label). A
+        // bare request with nothing announced is left as before (impersonation only unless it claims).
+        if (request is { } asked && comparison.Contradiction is null && (comparison.Agrees || claim is not null))
+        {
+            var asking = sentences.FirstOrDefault(x => x.Start <= asked.Start && asked.Start < x.End);
+            return Flag(post, folded, claim ?? new Claim(asking, null, asked, "account posing as the council repeats an announcement and asks for payment or personal details", null), comparison, isStaff, staffPosition);
         }
 
         // A member's "we" announcing a change speaks as the council; staff announce real arrangements in the

@@ -133,4 +133,31 @@ public sealed class RoundNineClaimTests
     {
         Assert.NotNull(Misrepresentation("wait is it friday now?? leigh town council says the switch-on moved to the 27th"));
     }
+
+    private static readonly AccountInput LookAlike = TestData.Account("LeighTownCounci1", "Leigh Town Counci1", "91");
+
+    private RuleFlag? LookAlikeRepeating(string statement, string text)
+    {
+        var statements = new OfficialStatements();
+        statements.Add(TestData.Post(statement, TestData.Official, at: new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.Zero)));
+        return _classifier.CheckPost(TestData.Post(text, LookAlike), statements).SingleOrDefault(f => f.Rule == RuleNames.Misrepresentation);
+    }
+
+    [Theory]
+    [InlineData("Small grants of up to £750 are open to local groups until 30 June.", "Small grants of up to £750 are open to local groups until 30 June. Reply with your group's bank details to apply.")]
+    [InlineData("Allotment rents stay at £35 a year for 2028/29.", "Allotment rents stay at £35 a year. Message us your card number and expiry date to renew.")]
+    [InlineData("Bandstand concerts every Sunday in August, 2pm to 4pm, free to attend.", "Bandstand concerts every Sunday in August, 2pm to 4pm. Send us your full name, home address and date of birth to reserve a seat.")]
+    public void A_look_alike_repeating_an_announcement_with_a_request_for_details_is_a_claim(string statement, string text)
+    {
+        Assert.NotNull(LookAlikeRepeating(statement, text));
+    }
+
+    [Theory]
+    [InlineData("Small grants of up to £750 are open to local groups until 30 June.", "Small grants of up to £750 are open to local groups until 30 June. Apply through the form on the website.")]
+    [InlineData("Allotment rents stay at £35 a year for 2028/29.", "Allotment rents stay at £35 a year for 2028/29, no new charges.")]
+    [InlineData("Allotment rents stay at £35 a year for 2028/29.", "DM us your card details to get your permit refunded")]
+    public void A_look_alike_repeating_accurately_or_a_bare_request_is_not(string statement, string text)
+    {
+        Assert.Null(LookAlikeRepeating(statement, text));
+    }
 }
