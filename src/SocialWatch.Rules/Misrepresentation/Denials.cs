@@ -10,7 +10,8 @@ namespace SocialWatch.Rules.Misrepresentation;
 /// clerk to correct. Only the decision itself denied clears it: the negation must stand between the council
 /// and the assertion word with no clause break between them, so "the council did not consult anyone before
 /// closing it" still asserts the closing (the break "before" ends what "did not" covers). Only past and
-/// perfect negations deny: "the council will not renew the lease" tells a decision not to, which is a claim.
+/// perfect negations deny: "the council will not renew the lease" tells a decision not to, which is a claim;
+/// and a refusal ("hasn't approved the grant") tells what the council did with an application, also a claim.
 /// A correction that names the earlier report it corrects ("an earlier version of this article said…") retracts it.
 /// </summary>
 internal static partial class Denials
@@ -29,8 +30,13 @@ internal static partial class Denials
             return false; // every negation has an "n" (not, n't, never): the cheap gate
         }
 
-        return Negation().IsMatch(between) && !ClauseBreak().IsMatch(between);
+        return Negation().IsMatch(between) && !ClauseBreak().IsMatch(between) && !Refusal().IsMatch(assertion.Term);
     }
+
+    // "hasn't approved the grant", "did not fund the carnival": what the council did with an application, a
+    // refusal the clerk may need to check (round 5's CouncilNotActing keeps it a claim), not a denial.
+    [GeneratedRegex(@"^(?:approv|grant|fund|award|allow|permit|accept|refus|reject|support)", RegexOptions.CultureInvariant)]
+    private static partial Regex Refusal();
 
     /// <summary>True when the sentence says no decision has been taken ("no decision has been taken", "nothing has been decided", "no rise agreed").</summary>
     public static bool NoDecision(ReadOnlySpan<char> sentence) =>
