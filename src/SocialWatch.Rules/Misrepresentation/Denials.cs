@@ -38,6 +38,16 @@ internal static partial class Denials
     [GeneratedRegex(@"^(?:approv|grant|fund|award|allow|permit|accept|refus|reject|support)", RegexOptions.CultureInvariant)]
     private static partial Regex Refusal();
 
+    /// <summary>
+    /// True when the council reference is straight followed by a past or perfect negation ("the town council has
+    /// not scrapped…", "LTC never voted…"): the semantic layer does not read such a sentence as a claim.
+    /// </summary>
+    public static bool NegatedAfter(string folded, TextSpan reference, int sentenceEnd) =>
+        reference.End < sentenceEnd && NegationAfter().IsMatch(folded, reference.End);
+
+    [GeneratedRegex(@"\G(?:'s|s)?(?: (?:just|simply|actually|even))? (?:did not|didn'?t|has not|hasn'?t|have not|haven'?t|had not|hadn'?t|never)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NegationAfter();
+
     /// <summary>True when the sentence says no decision has been taken ("no decision has been taken", "nothing has been decided", "no rise agreed").</summary>
     public static bool NoDecision(ReadOnlySpan<char> sentence) =>
         sentence.IndexOf("no", StringComparison.Ordinal) >= 0 && NothingDecided().IsMatch(sentence);

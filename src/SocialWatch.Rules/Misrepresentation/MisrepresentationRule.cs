@@ -269,7 +269,8 @@ internal sealed partial class MisrepresentationRule
                 continue;
             }
 
-            if (_concepts is not null && (reference.Kind != CouncilReferenceKind.None || authorLooksLikeCouncil))
+            if (_concepts is not null && (reference.Kind != CouncilReferenceKind.None || authorLooksLikeCouncil)
+                && !(reference.Kind != CouncilReferenceKind.None && Denials.NegatedAfter(folded, reference.Span, sentence.End)))
             {
                 (semanticCandidates ??= []).Add(sentence);
             }
