@@ -160,4 +160,17 @@ public sealed class RoundNineClaimTests
     {
         Assert.Null(LookAlikeRepeating(statement, text));
     }
+
+    [Theory]
+    [InlineData("Latest from Leigh Town Council. Not affiliated with any party.", true)]
+    [InlineData("Not affiliated with any political party", true)]
+    [InlineData("Residents' page, not affiliated with the town council", false)]
+    [InlineData("Unofficial fan page", false)]
+    public void Neutrality_towards_parties_is_not_a_declaration_of_not_being_the_council(string bio, bool speaksAsCouncil)
+    {
+        var author = TestData.Account("LTC_Updates", "LTC Updates", "92") with { Bio = bio };
+        var flag = _classifier.CheckPost(TestData.Post("Community grants of up to £1,500 are open! DM us your group's bank details to register.", author), new OfficialStatements())
+            .SingleOrDefault(f => f.Rule == RuleNames.Misrepresentation);
+        Assert.Equal(speaksAsCouncil, flag is not null);
+    }
 }
