@@ -50,7 +50,7 @@ internal static partial class Denials
 
     /// <summary>True when the sentence says no decision has been taken ("no decision has been taken", "nothing has been decided", "no rise agreed").</summary>
     public static bool NoDecision(ReadOnlySpan<char> sentence) =>
-        sentence.IndexOf("no", StringComparison.Ordinal) >= 0 && NothingDecided().IsMatch(sentence);
+        (sentence.IndexOf("no ", StringComparison.Ordinal) >= 0 || sentence.IndexOf("nothing", StringComparison.Ordinal) >= 0) && NothingDecided().IsMatch(sentence);
 
     /// <summary>True when the sentence retracts an earlier report ("an earlier version of this article said…").</summary>
     public static bool Retracted(ReadOnlySpan<char> sentence) =>

@@ -24,12 +24,10 @@ internal static partial class SurprisedRelay
     /// </summary>
     public static bool Doubts(ReadOnlySpan<char> sentence)
     {
-        if (sentence.IndexOf('?') < 0 && sentence.IndexOf("n", StringComparison.Ordinal) < 0)
-        {
-            return false; // neither a question nor a negation ("can't", "cannot"): the cheap gate
-        }
-
-        return Doubt().IsMatch(sentence) || NotFoundOnCouncilPage().IsMatch(sentence);
+        // Cheap gates: the doubting question ends in "?", the failed search has "n't" or "not".
+        var asks = sentence.IndexOf('?') >= 0;
+        var negates = sentence.IndexOf("n't", StringComparison.Ordinal) >= 0 || sentence.IndexOf("not ", StringComparison.Ordinal) >= 0;
+        return (asks && Doubt().IsMatch(sentence)) || (negates && NotFoundOnCouncilPage().IsMatch(sentence));
     }
 
     // "can't see it on the council page", "couldn't find anything on their website": the writer checked the
