@@ -61,10 +61,13 @@ internal static class CouncilMix
 
     private static double Time(Classifier classifier, OfficialStatements statements, PostInput[] posts)
     {
-        foreach (var post in posts)
+        WarmUp.UntilCompiled(() =>
         {
-            classifier.CheckPost(post, statements); // warm-up
-        }
+            foreach (var post in posts)
+            {
+                classifier.CheckPost(post, statements);
+            }
+        });
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         foreach (var post in posts)

@@ -132,10 +132,13 @@ internal static class QuickRun
     private static Figures Time(Classifier classifier, OfficialStatements statements, PostInput[] posts, int count)
     {
         // Warm-up: let tiered compilation reach its optimised code and the rules fill their caches.
-        for (var i = 0; i < Math.Min(count, posts.Length); i++)
+        WarmUp.UntilCompiled(() =>
         {
-            classifier.CheckPost(posts[i], statements);
-        }
+            for (var i = 0; i < Math.Min(count, posts.Length); i++)
+            {
+                classifier.CheckPost(posts[i], statements);
+            }
+        });
 
         var flags = 0L;
         var cpu = CpuSeconds();
@@ -152,10 +155,13 @@ internal static class QuickRun
 
     private static Figures TimeAccounts(Classifier classifier, AccountInput[] accounts, int count)
     {
-        foreach (var account in accounts)
+        WarmUp.UntilCompiled(() =>
         {
-            classifier.CheckAccount(account);
-        }
+            foreach (var account in accounts)
+            {
+                classifier.CheckAccount(account);
+            }
+        });
 
         var flags = 0L;
         var cpu = CpuSeconds();

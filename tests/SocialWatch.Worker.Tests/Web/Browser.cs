@@ -49,10 +49,16 @@ internal sealed class Browser : IDisposable
         Find("form button[type=submit]").Click();
     }
 
-    public void Screenshot(string path)
+    /// <summary>Saves the page as <paramref name="name"/>: into docs/screenshots, the pictures the README and the
+    /// clerk's guide show, only when SOCIALWATCH_UPDATE_SCREENSHOTS is 1; otherwise into a temporary folder, so that
+    /// a test run leaves the work tree as it found it.</summary>
+    public void Screenshot(string name)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        Driver.GetScreenshot().SaveAsFile(path);
+        var folder = Environment.GetEnvironmentVariable("SOCIALWATCH_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(TestHosts.RepoRoot(), "docs", "screenshots")
+            : Path.Combine(Path.GetTempPath(), "socialwatch-screenshots");
+        Directory.CreateDirectory(folder);
+        Driver.GetScreenshot().SaveAsFile(Path.Combine(folder, name));
     }
 
     public void Dispose()

@@ -16,7 +16,7 @@ namespace SocialWatch.Worker.Tests.Web;
 /// <summary>
 /// The Town Clerk's review, step by step in a real browser (Debian's headless Chromium), on flags that a
 /// real pipeline run produced: X fake → polling → classifier → PostgreSQL. The screenshots it takes are
-/// the ones in the README.
+/// the ones in the README (written there only with SOCIALWATCH_UPDATE_SCREENSHOTS=1, see Browser.Screenshot).
 /// </summary>
 public sealed class ReviewInBrowserTests : IAsyncLifetime
 {
@@ -101,7 +101,7 @@ public sealed class ReviewInBrowserTests : IAsyncLifetime
         var listed = browser.FindAll("#flags li").Select(li => li.GetAttribute("data-flag")).ToList();
         Assert.Contains(misrepresentation.ToString(System.Globalization.CultureInfo.InvariantCulture), listed);
         Assert.True(listed.Count >= 3, $"the pipeline's flags are listed ({listed.Count})");
-        browser.Screenshot(Path.Combine(TestHosts.RepoRoot(), "docs", "screenshots", "review-list.png"));
+        browser.Screenshot("review-list.png");
 
         // The flag's page: who, what they posted with the evidence marked, the statement it contradicts.
         browser.Find($"li[data-flag='{misrepresentation}'] a").Click();
@@ -121,7 +121,7 @@ public sealed class ReviewInBrowserTests : IAsyncLifetime
             Assert.Empty(browser.FindAll("#contradicts"));
         }
         Assert.Equal("Open", browser.Find("#status").Text);
-        browser.Screenshot(Path.Combine(TestHosts.RepoRoot(), "docs", "screenshots", "review-flag.png"));
+        browser.Screenshot("review-flag.png");
 
         browser.Find("#note").SendKeys("A resident's opinion; the library hours are unchanged.");
         browser.Find("#dismiss").Click();
@@ -187,7 +187,7 @@ public sealed class ReviewInBrowserTests : IAsyncLifetime
         Assert.Contains("Possible impersonation", browser.Find("h1").Text, StringComparison.Ordinal);
         // Phone width: nothing wider than the screen.
         Assert.True((bool)browser.Driver.ExecuteScript("return document.documentElement.scrollWidth <= window.innerWidth")!);
-        browser.Screenshot(Path.Combine(TestHosts.RepoRoot(), "docs", "screenshots", "review-flag-phone.png"));
+        browser.Screenshot("review-flag-phone.png");
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class ReviewInBrowserTests : IAsyncLifetime
         Assert.Matches(@"looks \d+% like the council's logo", browser.Find(".similarity").Text);
         Assert.Contains("fetched", browser.Find(".logos figcaption").Text, StringComparison.Ordinal);
         Assert.DoesNotContain("not kept", browser.Find(".logos").Text, StringComparison.Ordinal);
-        browser.Screenshot(Path.Combine(TestHosts.RepoRoot(), "docs", "screenshots", "review-flag-logo.png"));
+        browser.Screenshot("review-flag-logo.png");
     }
 
     private async Task<long> AccountAsync(string handle)
