@@ -36,6 +36,9 @@ public sealed class BlindEvaluationTests(ITestOutputHelper output, Semantic.Mode
         // Round 8's sets (Blind/round8/README.md), measured at the end of round 8.
         { "round8/leigh", 140, [0.95, 0.95, 0.93, 0.93, 0.82, 0.71] },
         { "round8/pelling", 100, [0.90, 0.95, 0.92, 0.86, 0.76, 0.70] },
+        // Round 9's sets (Blind/round9/README.md), measured at the end of round 9.
+        { "round9/leigh", 140, [0.95, 0.95, 0.95, 0.82, 0.92, 0.76] },
+        { "round9/hartlow", 100, [0.92, 0.95, 0.83, 0.73, 0.91, 0.73] },
     };
 
     [Theory]
