@@ -24,7 +24,7 @@ internal sealed partial class MisrepresentationRule
             return null;
         }
 
-        if (!Denials.Covers(folded, reference, absolute) && !SpeakerIsThirdParty(original, folded, sentence.Start, absolute, reference) && !IsFundraising(folded, absolute))
+        if (CouncilSays(absolute))
         {
             return absolute;
         }
@@ -32,18 +32,19 @@ internal sealed partial class MisrepresentationRule
         foreach (var span in _assertions.FindAll(sentenceText))
         {
             absolute = span with { Start = span.Start + sentence.Start };
-            if (OtherCouncilActs(folded, sentence.Start, absolute, reference) || Denials.Covers(folded, reference, absolute))
-            {
-                continue; // another council's act, or the council's own act denied ("did not vote to close")
-            }
-
-            if (!SpeakerIsThirdParty(original, folded, sentence.Start, absolute, reference) && !IsFundraising(folded, absolute))
+            if (!OtherCouncilActs(folded, sentence.Start, absolute, reference) && CouncilSays(absolute))
             {
                 return absolute;
             }
         }
 
         return null;
+
+        // Not the council's own act denied ("did not vote to close"), not a third person's words, not a fundraiser.
+        bool CouncilSays(TextSpan assertion) =>
+            !Denials.Covers(folded, reference, assertion)
+            && !SpeakerIsThirdParty(original, folded, sentence.Start, assertion, reference)
+            && !IsFundraising(folded, assertion);
     }
 
     /// <summary>

@@ -96,9 +96,10 @@ internal sealed partial class MisrepresentationRule
         for (var s = 0; s < sentences.Count; s++)
         {
             var sentence = sentences[s];
-            doubting |= SurprisedRelay.Doubts(folded.AsSpan(sentence.Start, sentence.Length));
+            var sentenceSpan = folded.AsSpan(sentence.Start, sentence.Length);
+            doubting |= SurprisedRelay.Doubts(sentenceSpan);
             var presupposed = sentence.IsQuestion ? PresupposingQuestion().Match(folded, sentence.Start, sentence.Length) : null;
-            if (sentence.IsQuestion && presupposed is not { Success: true } && !SurprisedRelay.Is(folded.AsSpan(sentence.Start, sentence.Length)))
+            if (sentence.IsQuestion && presupposed is not { Success: true } && !SurprisedRelay.Is(sentenceSpan))
             {
                 previousReferred = false;
                 continue;
@@ -150,7 +151,7 @@ internal sealed partial class MisrepresentationRule
                 continue;
             }
 
-            if (Denials.NoDecision(folded.AsSpan(sentence.Start, sentence.Length)) || Denials.Retracted(folded.AsSpan(sentence.Start, sentence.Length)))
+            if (Denials.NoDecision(sentenceSpan) || Denials.Retracted(sentenceSpan))
             {
                 hedged = true;
                 continue; // "no decision has been taken", "an earlier version of this article said…": a denial, not a claim
