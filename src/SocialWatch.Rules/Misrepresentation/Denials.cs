@@ -54,7 +54,8 @@ internal static partial class Denials
 
     /// <summary>True when the sentence retracts an earlier report ("an earlier version of this article said…").</summary>
     public static bool Retracted(ReadOnlySpan<char> sentence) =>
-        sentence.IndexOf("version", StringComparison.Ordinal) >= 0 && EarlierVersion().IsMatch(sentence);
+        (sentence.IndexOf("version", StringComparison.Ordinal) >= 0 || sentence.IndexOf("edition", StringComparison.Ordinal) >= 0)
+        && EarlierVersion().IsMatch(sentence);
 
     // A correction names what it corrects: "an earlier version of this article said the council had scrapped…".
     [GeneratedRegex(@"\b(?:an|the) (?:earlier|previous|original) (?:version|edition) of (?:this|our|the) (?:article|story|report|post|piece)\b", RegexOptions.CultureInvariant)]

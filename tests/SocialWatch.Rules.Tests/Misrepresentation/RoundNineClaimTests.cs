@@ -106,6 +106,8 @@ public sealed class RoundNineClaimTests
     [Theory]
     [InlineData("is this real??", true)]
     [InlineData("is that legit?", true)]
+    [InlineData("cant see it on the council page tho", true)]
+    [InlineData("couldn't find anything on their website", true)]
     [InlineData("this is real progress for the town", false)]
     public void A_doubting_question_is_recognised(string sentence, bool doubts)
     {
@@ -115,6 +117,7 @@ public sealed class RoundNineClaimTests
     [Theory]
     [InlineData("Do the toilets close or not? That LTC News page says yes but I can't see it on the council page")]
     [InlineData("Correction: an earlier version of this article said the town council had scrapped the Broadway lights.")]
+    [InlineData("Correction: an earlier edition of this story said the town council had scrapped the Broadway lights.")]
     public void A_post_that_doubts_or_retracts_what_it_passes_on_is_not_a_claim(string text)
     {
         Assert.Null(Misrepresentation(text));
